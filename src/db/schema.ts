@@ -1,0 +1,7 @@
+// The schema barrel: every table of every domain, for Drizzle and drizzle-kit.
+export * from '../domains/accounts/tables.ts';
+export * from '../domains/organisations/tables.ts';
+export * from '../domains/reference/tables.ts';
+export * from '../domains/calls/tables.ts';
+export * from '../platform/audit/tables.ts';
+export * from '../platform/mail/tables.ts';

@@ -1,0 +1,80 @@
+// Boots the application: database (migrated, reference data loaded), job queue, mail, auth, web app.
+// Used by the server, the demo, the worker, the CLI and the tests, so all run the same wiring.
+import type { PGlite } from '@electric-sql/pglite';
+import type { Config } from './config/env.ts';
+import { migrateDatabase, openDatabase, type Database } from './db/client.ts';
+import { createJobs } from './platform/jobs/index.ts';
+import { createMailer } from './platform/mail/index.ts';
+import { createLogger, type Logger } from './platform/logger.ts';
+import { RenderCache } from './platform/http/render-cache.ts';
+import { createAuth } from './platform/auth/index.ts';
+import { seedReference } from '../seeds/reference/index.ts';
+import { registerAccountJobs, passwordResetMail } from './domains/accounts/jobs.ts';
+import { registerCallJobs } from './domains/calls/jobs.ts';
+import { createApp, type WebApp } from './web/app.tsx';
+import type { AppDeps } from './web/context.ts';
+
+export interface BootOptions {
+  /** Run job handlers in this process (the embedded default always does). */
+  work: boolean;
+  /** Tests pass an already-migrated PGlite clone. */
+  pglite?: PGlite;
+  logger?: Logger;
+  now?: () => Date;
+  /** Skip migrations and reference seed (tests that cloned a prepared template). */
+  prepared?: boolean;
+}
+
+export interface Runtime {
+  deps: AppDeps;
+  app: WebApp;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function boot(config: Config, opts: BootOptions): Promise<Runtime> {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pglite: opts.pglite });
+  try {
+    if (!opts.prepared) {
+      await migrateDatabase(database);
+      await seedReference(database.db, logger);
+    }
+    const jobs = createJobs(database, logger);
+    const mailer = createMailer({ db: database.db, jobs, smtpUrl: config.smtpUrl, from: config.mailFrom });
+    const auth = createAuth({
+      db: database.db,
+      secret: config.sessionSecret,
+      baseUrl: config.baseUrl,
+      secureCookies: config.secureCookies,
+      sendResetPassword: (data) => mailer.queue(passwordResetMail(data)),
+    });
+    const deps: AppDeps = {
+      config,
+      database,
+      jobs,
+      mailer,
+      logger,
+      cache: new RenderCache(),
+      auth,
+      now: opts.now ?? (() => new Date()),
+    };
+    registerAccountJobs(deps);
+    registerCallJobs(deps);
+    await jobs.start({ work: opts.work || database.kind === 'pglite' });
+    const app = createApp(deps);
+    return {
+      deps,
+      app,
+      database,
+      async close() {
+        await jobs.stop();
+        mailer.close();
+        await database.close();
+      },
+    };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}

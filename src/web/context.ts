@@ -1,0 +1,48 @@
+// What every request handler can reach: the app's dependencies and the per-request values.
+import type { Context } from 'hono';
+import type { Config } from '../config/env.ts';
+import type { Database } from '../db/client.ts';
+import type { Jobs } from '../platform/jobs/index.ts';
+import type { Mailer } from '../platform/mail/index.ts';
+import type { Logger } from '../platform/logger.ts';
+import type { Locale, Translator } from '../platform/i18n/index.ts';
+import type { Actor } from '../platform/audit/index.ts';
+import type { RenderCache } from '../platform/http/render-cache.ts';
+import type { StaffRole } from '../domains/accounts/tables.ts';
+
+export interface StaffUser {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+}
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  jobs: Jobs;
+  mailer: Mailer;
+  logger: Logger;
+  cache: RenderCache;
+  /** better-auth instance (src/platform/auth). */
+  auth: import('../platform/auth/index.ts').Auth;
+  now: () => Date;
+}
+
+export interface AppEnv {
+  Bindings: { locale?: Locale };
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    log: Logger;
+    locale: Locale;
+    t: Translator;
+    /** Prefixes a site path with the current locale (/en/…). */
+    lp: (path: string) => string;
+    user: StaffUser | null;
+    actor: Actor;
+    csrfToken: string;
+  };
+}
+
+export type Ctx = Context<AppEnv>;

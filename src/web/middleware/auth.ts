@@ -1,0 +1,30 @@
+// Loads the signed-in staff user (if any) from the better-auth session, and guards /admin.
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv, StaffUser } from '../context.ts';
+import type { StaffRole } from '../../domains/accounts/tables.ts';
+
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?approdo\.session_token=/;
+
+export const loadUser: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const cookie = c.req.header('cookie');
+  if (cookie && SESSION_COOKIE.test(cookie)) {
+    const session = await c.var.deps.auth.api.getSession({ headers: c.req.raw.headers }).catch(() => null);
+    const u = session?.user as (StaffUser & { disabled?: boolean }) | undefined;
+    if (u && !u.disabled) {
+      const user: StaffUser = { id: u.id, email: u.email, name: u.name, role: u.role as StaffRole };
+      c.set('user', user);
+      c.set('actor', { id: user.id, label: user.email, role: user.role, requestId: c.var.requestId });
+    }
+  }
+  await next();
+};
+
+/** Redirects anonymous visitors to the sign-in page, keeping where they wanted to go. */
+export const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.var.user) {
+    const next_ = c.req.path + new URL(c.req.url).search;
+    return c.redirect(`${c.var.lp('/accedi')}?next=${encodeURIComponent(next_)}`, 303);
+  }
+  c.header('Cache-Control', 'private, no-store');
+  await next();
+};

@@ -1,0 +1,103 @@
+// Middleware every request passes: request id and log line, security headers, locale, CSRF.
+import type { MiddlewareHandler } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { randomUUID } from 'node:crypto';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { translator, DEFAULT_LOCALE } from '../../platform/i18n/index.ts';
+import { randomToken, safeEqual } from '../../platform/http/signing.ts';
+
+export const withDeps =
+  (deps: AppDeps): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  };
+
+export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const incoming = c.req.header('x-request-id');
+  const requestId = incoming && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+  const log = c.var.deps.logger.child({ requestId });
+  c.set('requestId', requestId);
+  c.set('log', log);
+  const locale = c.env?.locale ?? DEFAULT_LOCALE;
+  c.set('locale', locale);
+  c.set('t', translator(locale));
+  c.set('lp', (path: string) => (locale === 'it' ? path : path === '/' ? '/en' : `/en${path}`));
+  c.set('user', null);
+  c.set('actor', { id: null, label: 'anonymous', role: 'anonymous', requestId });
+  const started = performance.now();
+  await next();
+  c.header('X-Request-Id', requestId);
+  const ms = Math.round((performance.now() - started) * 10) / 10;
+  const level = c.res.status >= 500 ? 'error' : 'info';
+  if (log.isLevelEnabled(level)) log[level]({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
+};
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "object-src 'none'",
+].join('; ');
+
+export const securityHeaders =
+  (hsts: boolean): MiddlewareHandler =>
+  async (c, next) => {
+  await next();
+  c.header('Content-Security-Policy', CSP);
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+  c.header('X-Frame-Options', 'DENY');
+  c.header('Cross-Origin-Opener-Policy', 'same-origin');
+  c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  if (hsts) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+};
+
+const CSRF_COOKIE = 'approdo_csrf';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * CSRF: (1) a state-changing browser request must come from our own origin (Origin, or
+ * Sec-Fetch-Site); (2) forms carry a token equal to a per-browser cookie (double submit).
+ * Bearer-token API calls and the better-auth endpoints (which check origin themselves) are exempt
+ * from (2).
+ */
+export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
+  let token = getCookie(c, CSRF_COOKIE);
+  if (!token || !/^[\w-]{20,64}$/.test(token)) {
+    token = randomToken();
+    setCookie(c, CSRF_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: c.var.deps.config.secureCookies });
+  }
+  c.set('csrfToken', token);
+  if (!UNSAFE.has(c.req.method)) return next();
+  const path = c.req.path;
+  if (path.startsWith('/api/v1/') && c.req.header('authorization')?.startsWith('Bearer ')) return next();
+  if (!sameOrigin(c.req.header('origin'), c.req.header('sec-fetch-site'), c.req.url, c.var.deps.config.baseUrl)) {
+    return c.text(c.var.t('common.errors.csrf'), 403);
+  }
+  const ct = c.req.header('content-type') ?? '';
+  if (ct.startsWith('application/x-www-form-urlencoded') || ct.startsWith('multipart/form-data')) {
+    const body = await c.req.parseBody({ all: true });
+    const sent = typeof body._csrf === 'string' ? body._csrf : '';
+    if (!sent || !safeEqual(sent, getCookie(c, CSRF_COOKIE) ?? '')) {
+      return c.text(c.var.t('common.errors.csrf'), 403);
+    }
+  }
+  return next();
+};
+
+export function sameOrigin(origin: string | undefined, secFetchSite: string | undefined, reqUrl: string, baseUrl: string): boolean {
+  if (origin) {
+    if (origin === 'null') return false;
+    return origin === new URL(baseUrl).origin || origin === new URL(reqUrl).origin;
+  }
+  if (secFetchSite) return secFetchSite === 'same-origin' || secFetchSite === 'none';
+  // Neither header: not a modern browser's cross-site form (those always send Origin on POST).
+  return true;
+}
