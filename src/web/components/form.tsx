@@ -1,0 +1,185 @@
+// Accessible form fields in the Bootstrap Italia style: label, hint, error tied by aria-describedby.
+import type { Child } from 'hono/jsx';
+import type { Translator } from '../../platform/i18n/index.ts';
+import type { FieldErrors } from '../../platform/result.ts';
+import type { FormValues } from '../../platform/forms/index.ts';
+
+export interface FormState {
+  values: FormValues;
+  errors: FieldErrors;
+  t: Translator;
+}
+
+const val = (s: FormState, name: string) => {
+  const v = s.values[name];
+  return Array.isArray(v) ? v[0] ?? '' : v ?? '';
+};
+const describedBy = (s: FormState, name: string, hint?: string) =>
+  [hint ? `${name}-hint` : null, s.errors[name] ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
+
+function Message({ s, name, hint }: { s: FormState; name: string; hint?: string }) {
+  return (
+    <>
+      {hint ? (
+        <small id={`${name}-hint`} class="form-text">
+          {hint}
+        </small>
+      ) : null}
+      {s.errors[name] ? (
+        <div id={`${name}-error`} class="field-error mt-1">
+          {s.t(s.errors[name])}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export interface FieldProps {
+  s: FormState;
+  name: string;
+  label: string;
+  type?: string;
+  required?: boolean;
+  hint?: string;
+  maxLength?: number;
+  autocomplete?: string;
+  value?: string;
+}
+
+export function TextField({ s, name, label, type = 'text', required, hint, maxLength, autocomplete, value }: FieldProps) {
+  const invalid = !!s.errors[name];
+  return (
+    <div class="form-group mb-4">
+      <label for={name} class="active">
+        {label}
+        {required ? ' *' : ''}
+      </label>
+      <input
+        type={type}
+        id={name}
+        name={name}
+        class={invalid ? 'form-control is-invalid' : 'form-control'}
+        value={value ?? val(s, name)}
+        required={required}
+        maxlength={maxLength}
+        autocomplete={autocomplete}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(s, name, hint)}
+      />
+      <Message s={s} name={name} hint={hint} />
+    </div>
+  );
+}
+
+export function TextArea({ s, name, label, required, hint, maxLength, rows = 6 }: FieldProps & { rows?: number }) {
+  const invalid = !!s.errors[name];
+  return (
+    <div class="form-group mb-4">
+      <label for={name} class="active">
+        {label}
+        {required ? ' *' : ''}
+      </label>
+      <textarea
+        id={name}
+        name={name}
+        rows={rows}
+        class={invalid ? 'form-control is-invalid' : 'form-control'}
+        required={required}
+        maxlength={maxLength}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(s, name, hint)}
+      >
+        {val(s, name)}
+      </textarea>
+      <Message s={s} name={name} hint={hint} />
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField({
+  s,
+  name,
+  label,
+  options,
+  required,
+  hint,
+  empty,
+  multiple,
+}: FieldProps & { options: Option[]; empty?: string; multiple?: boolean }) {
+  const invalid = !!s.errors[name];
+  const current = s.values[name];
+  const selected = new Set(Array.isArray(current) ? current : current ? [current] : []);
+  return (
+    <div class="select-wrapper mb-4">
+      <label for={name}>
+        {label}
+        {required ? ' *' : ''}
+      </label>
+      <select
+        id={name}
+        name={name}
+        class={invalid ? 'form-select is-invalid' : 'form-select'}
+        required={required}
+        multiple={multiple}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(s, name, hint)}
+      >
+        {empty !== undefined && !multiple ? <option value="">{empty}</option> : null}
+        {options.map((o) => (
+          <option value={o.value} selected={selected.has(o.value)}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <Message s={s} name={name} hint={hint} />
+    </div>
+  );
+}
+
+export function CheckboxGroup({ s, name, legend, options, hint }: { s: FormState; name: string; legend: string; options: Option[]; hint?: string }) {
+  const current = s.values[name];
+  const selected = new Set(Array.isArray(current) ? current : current ? [current] : []);
+  return (
+    <fieldset class="mb-4" aria-describedby={describedBy(s, name, hint)}>
+      <legend class="h6">{legend}</legend>
+      {options.map((o, i) => (
+        <div class="form-check">
+          <input type="checkbox" id={`${name}-${i}`} name={name} value={o.value} checked={selected.has(o.value)} />
+          <label for={`${name}-${i}`}>{o.label}</label>
+        </div>
+      ))}
+      <Message s={s} name={name} hint={hint} />
+    </fieldset>
+  );
+}
+
+/** The list of errors at the top of a form, linking to each field (WCAG 3.3.1). */
+export function ErrorSummary({ s, labels }: { s: FormState; labels: Record<string, string> }) {
+  const entries = Object.entries(s.errors);
+  if (!entries.length) return null;
+  return (
+    <div class="alert alert-danger" role="alert" tabindex={-1} id="error-summary">
+      <p class="fw-semibold mb-1">{s.t('common.forms.errors_summary', { count: entries.length })}</p>
+      <ul class="mb-0">
+        {entries.map(([k, v]) => (
+          <li>
+            {k === '_form' ? s.t(v) : <a href={`#${k}`}>{`${labels[k] ?? k}: ${s.t(v)}`}</a>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+export function FormActions({ children }: { children?: Child }) {
+  return <div class="d-flex gap-2 flex-wrap mt-4">{children}</div>;
+}
