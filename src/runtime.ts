@@ -1,11 +1,14 @@
 // Boots the application: database (migrated, reference data loaded), job queue, mail, auth, web app.
 // Used by the server, the demo, the worker, the CLI and the tests, so all run the same wiring.
 import type { PGlite } from '@electric-sql/pglite';
+import { eq } from 'drizzle-orm';
 import type { Config } from './config/env.ts';
+import { organisations } from './domains/organisations/tables.ts';
 import { migrateDatabase, openDatabase, type Database } from './db/client.ts';
 import { createJobs } from './platform/jobs/index.ts';
 import { createMailer } from './platform/mail/index.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
+import { Events } from './platform/events.ts';
 import { RenderCache } from './platform/http/render-cache.ts';
 import { createAuth } from './platform/auth/index.ts';
 import { seedReference } from '../seeds/reference/index.ts';
@@ -32,6 +35,11 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+async function hasDemoData(database: Database): Promise<boolean> {
+  const [row] = await database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.isDemo, true)).limit(1);
+  return !!row;
+}
+
 export async function boot(config: Config, opts: BootOptions): Promise<Runtime> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pglite: opts.pglite });
@@ -49,7 +57,10 @@ export async function boot(config: Config, opts: BootOptions): Promise<Runtime> 
       secureCookies: config.secureCookies,
       sendResetPassword: (data) => mailer.queue(passwordResetMail(data)),
     });
+    const events = new Events();
     const deps: AppDeps = {
+      db: database.db,
+      events,
       config,
       database,
       jobs,
@@ -58,9 +69,12 @@ export async function boot(config: Config, opts: BootOptions): Promise<Runtime> 
       cache: new RenderCache(),
       auth,
       now: opts.now ?? (() => new Date()),
+      flags: { demo: await hasDemoData(database) },
     };
     registerAccountJobs(deps);
     registerCallJobs(deps);
+    // Any change to calls (or the clock opening/closing one) drops the cached public pages.
+    events.on('calls.changed', () => deps.cache.invalidate('calls'));
     await jobs.start({ work: opts.work || database.kind === 'pglite' });
     const app = createApp(deps);
     return {

@@ -8,6 +8,7 @@ import type { Logger } from '../platform/logger.ts';
 import type { Locale, Translator } from '../platform/i18n/index.ts';
 import type { Actor } from '../platform/audit/index.ts';
 import type { RenderCache } from '../platform/http/render-cache.ts';
+import type { DomainDeps } from '../platform/domain-deps.ts';
 import type { StaffRole } from '../domains/accounts/tables.ts';
 
 export interface StaffUser {
@@ -17,7 +18,7 @@ export interface StaffUser {
   role: StaffRole;
 }
 
-export interface AppDeps {
+export interface AppDeps extends DomainDeps {
   config: Config;
   database: Database;
   jobs: Jobs;
@@ -27,6 +28,8 @@ export interface AppDeps {
   /** better-auth instance (src/platform/auth). */
   auth: import('../platform/auth/index.ts').Auth;
   now: () => Date;
+  /** demo: the database holds the demo dataset (the site then shows a banner). */
+  flags: { demo: boolean };
 }
 
 export interface AppEnv {

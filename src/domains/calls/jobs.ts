@@ -1,3 +1,9 @@
-// Jobs of the calls domain.
-import type { AppDeps } from '../../web/context.ts';
-export function registerCallJobs(_deps: AppDeps): void {}
+// Jobs of the calls domain: the lifecycle tick that opens and closes calls on the clock.
+import type { DomainDeps } from '../../platform/domain-deps.ts';
+import { advanceLifecycle } from './transitions.ts';
+
+export const LIFECYCLE_JOB = 'calls.lifecycle';
+
+export function registerCallJobs(deps: DomainDeps): void {
+  deps.jobs.register({ name: LIFECYCLE_JOB, cron: '* * * * *', retryLimit: 0, handler: async () => void (await advanceLifecycle(deps)) });
+}

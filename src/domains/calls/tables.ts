@@ -1,6 +1,6 @@
 // Calls (bandi): what an employer publishes and professionals look for.
 import { sql } from 'drizzle-orm';
-import { customType, index, integer, pgTable, primaryKey, text, uuid, date, boolean } from 'drizzle-orm/pg-core';
+import { customType, index, integer, jsonb, pgTable, primaryKey, text, uuid, date, boolean } from 'drizzle-orm/pg-core';
 import { createdAt, tstz, updatedAt } from '../../db/columns.ts';
 import { organisations } from '../organisations/tables.ts';
 
@@ -48,6 +48,8 @@ export const calls = pgTable(
     requirementsMd: text('requirements_md').notNull().default(''),
     publishAt: tstz('publish_at'),
     deadline: tstz('deadline'),
+    /** Set by the lifecycle job when the call first opens (issue 3 fans out alerts from here). */
+    openedAt: tstz('opened_at'),
     closedAt: tstz('closed_at'),
     archivedAt: tstz('archived_at'),
     officialRef: text('official_ref'),
@@ -128,4 +130,24 @@ export const callClicks = pgTable(
     clicks: integer('clicks').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.callId, t.day] })],
+);
+
+/**
+ * An uploaded CSV/XLSX import between its preview and its confirmation: the parsed rows are kept
+ * here, so the confirmation trusts nothing the browser sends back but the id.
+ */
+export const callImports = pgTable(
+  'call_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    filename: text('filename').notNull(),
+    /** pending (valid, awaiting confirmation), invalid (has errors), done (imported). */
+    status: text('status').$type<'pending' | 'invalid' | 'done'>().notNull(),
+    rowCount: integer('row_count').notNull(),
+    rows: jsonb('rows').$type<unknown[]>().notNull(),
+    importedAt: tstz('imported_at'),
+  },
+  (t) => [index('call_imports_created_idx').on(t.createdAt)],
 );

@@ -56,6 +56,13 @@ export function Layout({ c, title, description, head, scripts, children, area = 
               {t('common.skip_to_content')}
             </a>
           </div>
+          {c.var.deps.flags.demo ? (
+            <div class="demo-banner" role="note">
+              <div class="container">
+                <strong>{t('common.demo_label')}</strong> {t('common.demo_banner')}
+              </div>
+            </div>
+          ) : null}
           <header class="it-header-wrapper">
             <div class="it-header-slim-wrapper">
               <div class="container">

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testRuntime, type TestRuntime } from './support/runtime.ts';
+
+let rt: TestRuntime;
+beforeAll(async () => {
+  rt = await testRuntime();
+  rt.app.hono.get('/__boom', () => {
+    throw new Error('secret internal detail');
+  });
+});
+afterAll(() => rt.close());
+
+describe('errors never leak', () => {
+  it('renders a 500 page with the request id and no stack trace', async () => {
+    const res = await rt.app.request('/__boom');
+    expect(res.status).toBe(500);
+    const html = await res.text();
+    expect(html).toContain(res.headers.get('x-request-id')!);
+    expect(html).not.toContain('secret internal detail');
+    expect(html).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('answers malformed and over-long requests without a 500', async () => {
+    for (const path of ['/bandi/%E0%A4%A', '/%', '/bandi?q=' + 'x'.repeat(20_000), '/bandi?page=-1&page=abc', '/en/%zz']) {
+      const res = await rt.app.request(path);
+      expect(res.status, path).toBeLessThan(500);
+    }
+  });
+});
+
+describe('cross-site requests', () => {
+  it('rejects a form post from another origin', async () => {
+    const res = await rt.app.request('/accedi', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      body: 'email=a%40b.it&password=x',
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('rejects a same-origin form post without the CSRF token', async () => {
+    const res = await rt.app.request('/accedi', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+      body: 'email=a%40b.it&password=x',
+    });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('security headers', () => {
+  it('are on every response, including assets and errors', async () => {
+    for (const path of ['/', '/no-such-page', '/assets/app/app.css']) {
+      const res = await rt.app.request(path);
+      expect(res.headers.get('content-security-policy'), path).toMatch(/default-src 'self'/);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+    }
+  });
+});
