@@ -147,6 +147,7 @@ CREATE TABLE "reference_sources" (
 	"licence" text,
 	"rows" integer NOT NULL,
 	"sha256" text NOT NULL,
+	"origin" text DEFAULT 'shipped' NOT NULL,
 	"loaded_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -182,6 +183,17 @@ CREATE TABLE "call_clicks" (
 	CONSTRAINT "call_clicks_call_id_day_pk" PRIMARY KEY("call_id","day")
 );
 --> statement-breakpoint
+CREATE TABLE "call_imports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"filename" text NOT NULL,
+	"status" text NOT NULL,
+	"row_count" integer NOT NULL,
+	"rows" jsonb NOT NULL,
+	"imported_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "call_specialisations" (
 	"call_id" uuid NOT NULL,
 	"specialisation_code" text NOT NULL,
@@ -212,6 +224,7 @@ CREATE TABLE "calls" (
 	"requirements_md" text DEFAULT '' NOT NULL,
 	"publish_at" timestamp with time zone,
 	"deadline" timestamp with time zone,
+	"opened_at" timestamp with time zone,
 	"closed_at" timestamp with time zone,
 	"archived_at" timestamp with time zone,
 	"official_ref" text,
@@ -277,6 +290,7 @@ CREATE INDEX "auth_accounts_user_idx" ON "auth_accounts" USING btree ("user_id")
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "verifications_identifier_idx" ON "verifications" USING btree ("identifier");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind");--> statement-breakpoint
+CREATE UNIQUE INDEX "organisations_host_idx" ON "organisations" USING btree ("is_host") WHERE "organisations"."is_host";--> statement-breakpoint
 CREATE INDEX "comuni_province_idx" ON "comuni" USING btree ("province_code");--> statement-breakpoint
 CREATE INDEX "comuni_name_idx" ON "comuni" USING btree ("name");--> statement-breakpoint
 CREATE UNIQUE INDEX "discipline_specialisations_edge_idx" ON "discipline_specialisations" USING btree ("discipline_code","specialisation_code");--> statement-breakpoint
@@ -284,6 +298,7 @@ CREATE INDEX "discipline_specialisations_spec_idx" ON "discipline_specialisation
 CREATE INDEX "disciplines_profession_idx" ON "disciplines" USING btree ("profession_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "provinces_abbr_idx" ON "provinces" USING btree ("abbreviation");--> statement-breakpoint
 CREATE INDEX "call_attachments_call_idx" ON "call_attachments" USING btree ("call_id");--> statement-breakpoint
+CREATE INDEX "call_imports_created_idx" ON "call_imports" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "call_specialisations_spec_idx" ON "call_specialisations" USING btree ("specialisation_code");--> statement-breakpoint
 CREATE INDEX "call_workplaces_province_idx" ON "call_workplaces" USING btree ("province_code");--> statement-breakpoint
 CREATE INDEX "calls_status_deadline_idx" ON "calls" USING btree ("status","deadline");--> statement-breakpoint

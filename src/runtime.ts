@@ -58,6 +58,7 @@ export async function boot(config: Config, opts: BootOptions): Promise<Runtime> 
       sendResetPassword: (data) => mailer.queue(passwordResetMail(data)),
     });
     const events = new Events();
+    const now = opts.now ?? (() => new Date());
     const deps: AppDeps = {
       db: database.db,
       events,
@@ -66,9 +67,10 @@ export async function boot(config: Config, opts: BootOptions): Promise<Runtime> 
       jobs,
       mailer,
       logger,
-      cache: new RenderCache(),
+      // The cache expires pages on the app's clock, the same clock that opens and closes calls.
+      cache: new RenderCache(5000, () => now().getTime()),
       auth,
-      now: opts.now ?? (() => new Date()),
+      now,
       flags: { demo: await hasDemoData(database) },
     };
     registerAccountJobs(deps);

@@ -27,7 +27,9 @@ export interface CallListItem {
   type: CallType;
   state: CallState;
   employerName: string;
+  professionCode: string;
   professionName: string;
+  professionNameEn: string | null;
   disciplineName: string | null;
   posts: number;
   publishAt: Date | null;
@@ -46,7 +48,9 @@ const listColumns = {
   closedAt: calls.closedAt,
   posts: calls.posts,
   employerName: organisations.name,
+  professionCode: calls.professionCode,
   professionName: professions.name,
+  professionNameEn: professions.nameEn,
   disciplineName: disciplines.name,
 };
 

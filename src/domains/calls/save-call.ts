@@ -92,7 +92,7 @@ export async function createCall(deps: DomainDeps, actor: Actor, raw: unknown, o
 export async function updateCall(deps: DomainDeps, actor: Actor, id: string, raw: unknown, expectedVersion?: number): Promise<Result<Call>> {
   if (!authorize(actor, 'calls.update')) return forbidden();
   const result = await deps.db.transaction(async (tx): Promise<Result<Call>> => {
-    const [before] = await tx.select().from(calls).where(eq(calls.id, id));
+    const [before] = await tx.select().from(calls).where(eq(calls.id, id)).for('update');
     if (!before) return notFound();
     if (before.status === 'archived') return err({ code: 'invalid_state', message: 'calls.errors.archived_readonly' });
     if (expectedVersion !== undefined && expectedVersion !== before.version) return err({ code: 'conflict', message: 'calls.errors.edited_meanwhile' });

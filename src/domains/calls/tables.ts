@@ -143,8 +143,8 @@ export const callImports = pgTable(
     createdBy: text('created_by'),
     createdAt: createdAt(),
     filename: text('filename').notNull(),
-    /** pending (valid, awaiting confirmation), invalid (has errors), done (imported). */
-    status: text('status').$type<'pending' | 'invalid' | 'done'>().notNull(),
+    /** pending (every row valid, awaiting confirmation) or done (imported). */
+    status: text('status').$type<'pending' | 'done'>().notNull(),
     rowCount: integer('row_count').notNull(),
     rows: jsonb('rows').$type<unknown[]>().notNull(),
     importedAt: tstz('imported_at'),

@@ -1,6 +1,7 @@
 // Organisations: the agency, the employers of its territory and (later) partners. One table, with
 // kinds and capabilities, so a tourism board or a school is a row, not a schema change.
-import { boolean, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from '../../db/columns.ts';
 
 export const ORGANISATION_KINDS = [
@@ -41,7 +42,11 @@ export const organisations = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('organisations_kind_idx').on(t.kind)],
+  (t) => [
+    index('organisations_kind_idx').on(t.kind),
+    // At most one host: ensureHostOrganisation relies on it when two processes boot together.
+    uniqueIndex('organisations_host_idx').on(t.isHost).where(sql`${t.isHost}`),
+  ],
 );
 
 /** Which staff or partner users belong to which organisation (partners later; staff of the host). */

@@ -10,6 +10,8 @@ export const referenceSources = pgTable('reference_sources', {
   licence: text('licence'),
   rows: integer('rows').notNull(),
   sha256: text('sha256').notNull(),
+  /** shipped: the project's copy; operator: a newer file loaded by hand, kept until replaced. */
+  origin: text('origin').$type<'shipped' | 'operator'>().notNull().default('shipped'),
   loadedAt: tstz('loaded_at').notNull().defaultNow(),
 });
 

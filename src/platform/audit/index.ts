@@ -1,4 +1,5 @@
 // Records who changed what and when; called by domain operations inside their transaction.
+import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { auditLog } from './tables.ts';
 
@@ -38,4 +39,14 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
     if (JSON.stringify(a) !== JSON.stringify(b)) out[k] = { from: a, to: b };
   }
   return out;
+}
+
+/** The history of one record, newest first (a record's own page shows it; callers authorize). */
+export async function auditFor(q: DbOrTx, entityType: string, entityId: string, limit = 200) {
+  return q
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit);
 }

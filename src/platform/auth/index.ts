@@ -45,12 +45,17 @@ export function createAuth(opts: AuthOptions) {
       updateAge: 60 * 60,
     },
     rateLimit: { enabled: false },
+    // Our pages call these server-side (src/web/public/auth.tsx) with rate limits and the
+    // disabled-account check; over HTTP at /api/auth they would bypass both.
+    disabledPaths: ['/sign-in/email', '/sign-up/email', '/request-password-reset', '/reset-password', '/update-user', '/change-email', '/change-password', '/delete-user'],
     advanced: {
       useSecureCookies: opts.secureCookies,
       cookiePrefix: 'approdo',
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: opts.secureCookies },
     },
     telemetry: { enabled: false },
+    // Its per-attempt warnings ("User not found") are noise; the web layer logs sign-in outcomes.
+    logger: { level: 'error' },
   });
 }
 

@@ -6,7 +6,7 @@ import { Layout } from './Layout.tsx';
 type Role = 'admin' | 'recruiter' | 'editor';
 const SECTIONS: { path: string; key: string; roles: Role[] }[] = [
   { path: '/admin', key: 'admin.nav.dashboard', roles: ['admin', 'recruiter', 'editor'] },
-  { path: '/admin/bandi', key: 'admin.nav.calls', roles: ['admin', 'recruiter'] },
+  { path: '/admin/bandi', key: 'admin.nav.calls', roles: ['admin', 'recruiter', 'editor'] },
   { path: '/admin/enti', key: 'admin.nav.organisations', roles: ['admin', 'recruiter'] },
   { path: '/admin/riferimenti', key: 'admin.nav.reference', roles: ['admin', 'recruiter', 'editor'] },
   { path: '/admin/utenti', key: 'admin.nav.users', roles: ['admin'] },
@@ -20,11 +20,13 @@ export interface AdminLayoutProps {
   title: string;
   children?: Child;
   scripts?: string[];
+  /** Extra tags for <head> (passed to Layout). */
+  head?: Child;
   /** A flash message shown above the content (post/redirect/get). */
   flash?: string | null;
 }
 
-export function AdminLayout({ c, title, children, scripts, flash }: AdminLayoutProps) {
+export function AdminLayout({ c, title, children, scripts, head, flash }: AdminLayoutProps) {
   const { t, lp, user, csrfToken } = c.var;
   const path = c.req.path;
   const visible = SECTIONS.filter((s) => user && s.roles.includes(user.role));
@@ -32,7 +34,7 @@ export function AdminLayout({ c, title, children, scripts, flash }: AdminLayoutP
     .filter((s) => path === s.path || (s.path !== '/admin' && path.startsWith(s.path + '/')) || path === s.path)
     .sort((a, b) => b.path.length - a.path.length)[0];
   return (
-    <Layout c={c} title={title} area="admin" scripts={scripts}>
+    <Layout c={c} title={title} area="admin" scripts={scripts} head={head}>
       <div class="container-fluid my-4">
         <div class="row">
           <div class="col-12 col-lg-3 col-xl-2 mb-4">

@@ -14,6 +14,8 @@ export interface LayoutProps {
   scripts?: string[];
   children?: Child;
   area?: 'public' | 'admin';
+  /** The other language's URL when it must not echo the raw request (cached pages use the canonical query). */
+  switchHref?: string;
 }
 
 /** The same page in the other language: /en prefix added or removed, query kept. */
@@ -23,7 +25,7 @@ export function switchLocaleHref(c: Ctx): string {
   return c.var.locale === 'it' ? (c.req.path === '/' ? '/en' + url.search : '/en' + path) : path;
 }
 
-export function Layout({ c, title, description, head, scripts, children, area = 'public' }: LayoutProps) {
+export function Layout({ c, title, description, head, scripts, children, area = 'public', switchHref }: LayoutProps) {
   const { t, lp, locale, user } = c.var;
   const other = locale === 'it' ? 'en' : 'it';
   const siteName = t('common.site_name');
@@ -71,7 +73,7 @@ export function Layout({ c, title, description, head, scripts, children, area = 
                     <div class="it-header-slim-wrapper-content">
                       <span class="d-lg-block navbar-brand">{t('common.agency_label')}</span>
                       <div class="it-header-slim-right-zone">
-                        <a class="btn btn-primary btn-sm btn-full" href={switchLocaleHref(c)} hreflang={other} lang={other}>
+                        <a class="btn btn-primary btn-sm btn-full" href={switchHref ?? switchLocaleHref(c)} hreflang={other} lang={other}>
                           {t('common.switch_language')}
                         </a>
                         {user ? (
@@ -112,14 +114,14 @@ export function Layout({ c, title, description, head, scripts, children, area = 
                 </div>
               </div>
               {nav.length ? (
-                <div class="it-header-navbar-wrapper">
+                <div class="it-header-navbar-wrapper approdo-navbar">
                   <div class="container">
-                    <nav class="navbar navbar-expand-lg has-megamenu" aria-label={t('common.nav.label')}>
-                      <ul class="navbar-nav">
+                    <nav aria-label={t('common.nav.label')}>
+                      <ul class="approdo-nav">
                         {nav.map((n) => (
-                          <li class="nav-item">
-                            <a class={n.active ? 'nav-link active' : 'nav-link'} href={n.href} aria-current={n.active ? 'page' : undefined}>
-                              <span>{n.label}</span>
+                          <li>
+                            <a href={n.href} aria-current={n.active ? 'page' : undefined}>
+                              {n.label}
                             </a>
                           </li>
                         ))}

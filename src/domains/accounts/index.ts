@@ -1,0 +1,25 @@
+// The accounts domain's public face: staff users, sign-in, password reset, API tokens, admin reads.
+import './policy.ts';
+
+export { createUser, newUserSchema, type NewUser, type CreatedUser } from './create-user.ts';
+export { changeUserRole, setUserDisabled, setUserPassword, sendPasswordResetMail } from './update-user.ts';
+export { signIn, signOut, requestPasswordReset, resetPassword, type SignInError, type ResetError } from './sign-in.ts';
+export { createApiToken, revokeApiToken, listApiTokens, verifyBearer, newTokenSchema, type ApiTokenRow } from './api-tokens.ts';
+export {
+  listUsers,
+  getUser,
+  getUserByEmail,
+  listAuditLog,
+  listOutbox,
+  getOutboxMessage,
+  PAGE_SIZE,
+  type UserRow,
+  type AuditRow,
+  type AuditPage,
+  type OutboxRow,
+  type OutboxMessage,
+  type Page,
+} from './queries.ts';
+export { generatePassword, PASSWORD_MIN, PASSWORD_MAX } from './passwords.ts';
+export { STAFF_ROLES, type StaffRole } from './tables.ts';
+export type { AccountsDeps } from './deps.ts';

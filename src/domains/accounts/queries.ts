@@ -1,0 +1,127 @@
+// Read models for the admin pages: staff users, the audit log and the mail outbox.
+import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/audit/index.ts';
+import { auditLog } from '../../platform/audit/tables.ts';
+import { authorize } from '../../platform/authz/index.ts';
+import { mailMessages } from '../../platform/mail/tables.ts';
+import { forbidden, notFound, ok, type Result } from '../../platform/result.ts';
+import type { AccountsDeps } from './deps.ts';
+import { users } from './tables.ts';
+import './policy.ts';
+
+export interface UserRow {
+  id: string;
+  name: string;
+  email: string;
+  role: (typeof users.$inferSelect)['role'];
+  disabled: boolean;
+  locale: string;
+  createdAt: Date;
+}
+
+const userColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  disabled: users.disabled,
+  locale: users.locale,
+  createdAt: users.createdAt,
+};
+
+export async function listUsers(deps: AccountsDeps, actor: Actor): Promise<Result<UserRow[]>> {
+  if (!authorize(actor, 'users.manage')) return forbidden();
+  return ok(await deps.database.db.select(userColumns).from(users).orderBy(asc(users.name), asc(users.email)));
+}
+
+export async function getUser(deps: AccountsDeps, actor: Actor, id: string): Promise<Result<UserRow>> {
+  if (!authorize(actor, 'users.manage')) return forbidden();
+  const [row] = await deps.database.db.select(userColumns).from(users).where(eq(users.id, id));
+  return row ? ok(row) : notFound();
+}
+
+export async function getUserByEmail(deps: AccountsDeps, actor: Actor, email: string): Promise<Result<UserRow>> {
+  if (!authorize(actor, 'users.manage')) return forbidden();
+  const [row] = await deps.database.db.select(userColumns).from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return row ? ok(row) : notFound();
+}
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+export const PAGE_SIZE = 50;
+const pageOf = (page: number, total: number) => {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return { page: Math.min(Math.max(1, page), pages), pages };
+};
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+export interface AuditPage extends Page<AuditRow> {
+  entityTypes: string[];
+  actors: string[];
+}
+
+/** Newest first; filters by entity type and by the actor's label (email, token or "system"). */
+export async function listAuditLog(
+  deps: AccountsDeps,
+  actor: Actor,
+  q: { page?: number; entityType?: string; actor?: string },
+): Promise<Result<AuditPage>> {
+  if (!authorize(actor, 'audit.read')) return forbidden();
+  const { db } = deps.database;
+  const where: SQL[] = [];
+  if (q.entityType) where.push(eq(auditLog.entityType, q.entityType));
+  if (q.actor) where.push(eq(auditLog.actorLabel, q.actor));
+  const cond = where.length ? and(...where) : undefined;
+  const [{ n }] = await db.select({ n: count() }).from(auditLog).where(cond);
+  const { page, pages } = pageOf(q.page ?? 1, Number(n));
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(cond)
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  const types = await db.selectDistinct({ v: auditLog.entityType }).from(auditLog).orderBy(asc(auditLog.entityType));
+  const actors = await db.selectDistinct({ v: auditLog.actorLabel }).from(auditLog).orderBy(asc(auditLog.actorLabel));
+  return ok({ rows, total: Number(n), page, pages, entityTypes: types.map((r) => r.v), actors: actors.map((r) => r.v) });
+}
+
+export type OutboxRow = Pick<typeof mailMessages.$inferSelect, 'id' | 'to' | 'subject' | 'status' | 'createdAt' | 'sentAt'>;
+export type OutboxMessage = typeof mailMessages.$inferSelect;
+
+export async function listOutbox(deps: AccountsDeps, actor: Actor, q: { page?: number }): Promise<Result<Page<OutboxRow>>> {
+  if (!authorize(actor, 'outbox.read')) return forbidden();
+  const { db } = deps.database;
+  const [{ n }] = await db.select({ n: count() }).from(mailMessages);
+  const { page, pages } = pageOf(q.page ?? 1, Number(n));
+  const rows = await db
+    .select({
+      id: mailMessages.id,
+      to: mailMessages.to,
+      subject: mailMessages.subject,
+      status: mailMessages.status,
+      createdAt: mailMessages.createdAt,
+      sentAt: mailMessages.sentAt,
+    })
+    .from(mailMessages)
+    .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  return ok({ rows, total: Number(n), page, pages });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function getOutboxMessage(deps: AccountsDeps, actor: Actor, id: string): Promise<Result<OutboxMessage>> {
+  if (!authorize(actor, 'outbox.read')) return forbidden();
+  // A malformed id would make PostgreSQL raise on the uuid cast: it is simply not there.
+  if (!UUID.test(id)) return notFound();
+  const [row] = await deps.database.db.select().from(mailMessages).where(eq(mailMessages.id, id));
+  return row ? ok(row) : notFound();
+}

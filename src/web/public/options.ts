@@ -1,0 +1,49 @@
+// The choices of the public filters (professions, disciplines, provinces), read from the reference
+// domain and kept in memory for a few minutes: they change only when the reference seed runs.
+import type { Db } from '../../db/client.ts';
+import { listDisciplines, listProfessions, listProvinces } from '../../domains/reference/index.ts';
+import type { Locale } from '../../platform/i18n/index.ts';
+
+export interface FilterOptions {
+  professions: { code: string; name: string; nameEn: string | null }[];
+  disciplineGroups: { professionCode: string; disciplines: { code: number; name: string }[] }[];
+  provinces: { code: string; name: string; abbreviation: string }[];
+  professionByCode: Map<string, { code: string; name: string; nameEn: string | null }>;
+  disciplineByCode: Map<number, { code: number; name: string; professionCode: string }>;
+  provinceByAbbr: Map<string, { code: string; name: string; abbreviation: string }>;
+}
+
+const TTL_MS = 10 * 60_000;
+const memo = new WeakMap<Db, { at: number; value: Promise<FilterOptions> }>();
+
+async function load(db: Db): Promise<FilterOptions> {
+  const [professions, disciplines, provinces] = await Promise.all([listProfessions(db), listDisciplines(db), listProvinces(db)]);
+  const profs = professions.map((p) => ({ code: p.code, name: p.name, nameEn: p.nameEn }));
+  const groups = profs
+    .map((p) => ({
+      professionCode: p.code,
+      disciplines: disciplines.filter((d) => d.professionCode === p.code).map((d) => ({ code: d.code, name: d.name })),
+    }))
+    .filter((g) => g.disciplines.length);
+  const provs = provinces.map((p) => ({ code: p.code, name: p.name, abbreviation: p.abbreviation }));
+  return {
+    professions: profs,
+    disciplineGroups: groups,
+    provinces: provs,
+    professionByCode: new Map(profs.map((p) => [p.code, p])),
+    disciplineByCode: new Map(disciplines.map((d) => [d.code, { code: d.code, name: d.name, professionCode: d.professionCode }])),
+    provinceByAbbr: new Map(provs.map((p) => [p.abbreviation, p])),
+  };
+}
+
+export function filterOptions(db: Db): Promise<FilterOptions> {
+  const m = memo.get(db);
+  if (m && Date.now() - m.at < TTL_MS) return m.value;
+  const value = load(db);
+  memo.set(db, { at: Date.now(), value });
+  value.catch(() => memo.delete(db));
+  return value;
+}
+
+/** A profession's name in the page's language (English where the reference data has it). */
+export const professionLabel = (p: { name: string; nameEn: string | null }, locale: Locale) => (locale === 'en' && p.nameEn ? p.nameEn : p.name);
