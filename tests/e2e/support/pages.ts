@@ -26,6 +26,12 @@ const IGNORED_CONSOLE: { pattern: RegExp; why: string }[] = [
     pattern: /^Loading the font 'data:application\/font-woff;.*violates the following Content Security Policy directive: "font-src 'self'"/s,
     why: 'VideoJS icon font inlined in bootstrap-italia.min.css',
   },
+  {
+    // Chromium logs every 4xx document as a console error; a form answered 422 or a 404 page is an
+    // expected outcome of a journey, and failed sub-resources are caught by the response listener.
+    pattern: /^Failed to load resource: the server responded with a status of 4\d\d/,
+    why: 'document answered with a 4xx status on purpose (form errors, not found)',
+  },
 ];
 
 const short = (s: string) => (s.length > 300 ? `${s.slice(0, 300)}…` : s);
