@@ -56,7 +56,7 @@ const SPECS: Spec[] = [
   { title: 'Tecnico sanitario di laboratorio biomedico', type: 'avviso_tempo_determinato', profession: 'tslb', term: 'determinato' },
   { title: 'Fisioterapista – riabilitazione neurologica', type: 'mobilita', profession: 'fisioterapista', term: 'indeterminato' },
   { title: 'Borsa di studio per infermiere di ricerca', type: 'borsa_di_studio', profession: 'infermiere', term: 'borsa', part: true },
-  { title: 'Dirigente farmacista – Farmacia ospedaliera', type: 'concorso_pubblico', profession: 'farmacista', term: 'indeterminato' },
+  { title: 'Dirigente farmacista – Farmacia ospedaliera', type: 'concorso_pubblico', profession: 'farmacista', discipline: 66, term: 'indeterminato' },
   { title: 'Logopedista – età evolutiva', type: 'incarico_libero_professionale', profession: 'logopedista', term: 'libero_professionale', part: true },
 ];
 
@@ -104,10 +104,12 @@ export async function seedDemo(
   const [existing] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, DEMO_HOST_SLUG));
   if (existing) return { created: false, calls: 0 };
   const orgIds: Record<string, string> = {};
+  // A real installation already has its host agency: the demo agency then joins as an employer.
+  const [host] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.isHost, true));
   for (const o of ORGS) {
     const [row] = await db
       .insert(organisations)
-      .values({ isEmployer: false, isPartner: false, isHost: false, ...o, isDemo: true, email: `info@${o.slug}.example.org` })
+      .values({ isEmployer: false, isPartner: false, ...o, isHost: !host && o.slug === DEMO_HOST_SLUG, isDemo: true, email: `info@${o.slug}.example.org` })
       .returning({ id: organisations.id });
     orgIds[o.slug] = row.id;
   }

@@ -9,6 +9,8 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   'user:list': () => import('./cli/users.ts').then((m) => m.userList),
   'user:set-role': () => import('./cli/users.ts').then((m) => m.userSetRole),
   'user:reset-password': () => import('./cli/users.ts').then((m) => m.userResetPassword),
+  'demo:serve': () => import('./cli/demo.ts').then((m) => m.demoServe),
+  'demo:seed': () => import('./cli/demo.ts').then((m) => m.demoSeed),
   'reference:load': () => import('./cli/reference.ts').then((m) => m.referenceLoad),
 };
 

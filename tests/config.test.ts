@@ -13,7 +13,7 @@ describe('configuration', () => {
     const dir = tmp();
     const c = loadConfig({ DATA_DIR: dir });
     expect(c.port).toBe(3000);
-    expect(c.baseUrl).toBe('http://127.0.0.1:3000');
+    expect(c.baseUrl).toBe('http://localhost:3000');
     expect(c.sessionSecret).toHaveLength(64);
     expect(readFileSync(join(dir, 'session-secret'), 'utf8').trim()).toBe(c.sessionSecret);
     expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(c.sessionSecret);

@@ -52,7 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
-  const baseUrl = (e.BASE_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/+$/, '');
+  const baseUrl = (e.BASE_URL ?? `http://${e.HOST === '0.0.0.0' || e.HOST === '127.0.0.1' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/+$/, '');
   let sessionSecret = e.SESSION_SECRET;
   if (!sessionSecret) {
     if (e.DATABASE_URL) {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { AppDeps, AppEnv } from './context.ts';
 import { csrf, requestContext, securityHeaders, withDeps } from './middleware/core.ts';
 import { loadUser } from './middleware/auth.ts';
+import { createFastPath } from './middleware/page-cache.ts';
 import { ErrorPage } from './pages/errors.tsx';
 import { publicRoutes } from './public/routes.tsx';
 import { backofficeRoutes } from './backoffice/routes.tsx';
@@ -44,7 +45,9 @@ export function createApp(deps: AppDeps): WebApp {
   app.use('*', withDeps(deps));
   app.use('*', requestContext);
   app.use('*', securityHeaders(deps.config.secureCookies));
-  app.use('*', bodyLimit({ maxSize: 12 * 1024 * 1024, onError: (c) => c.text(c.var.t('common.errors.payload_too_large'), 413) }));
+  const limitBody = bodyLimit({ maxSize: 12 * 1024 * 1024, onError: (c) => c.text(c.var.t('common.errors.payload_too_large'), 413) });
+  // GET and HEAD carry no body; checking one would build a full Request object for every page view.
+  app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   app.use('*', loadUser);
   app.use('*', csrf);
 
@@ -67,11 +70,16 @@ export function createApp(deps: AppDeps): WebApp {
     }
   });
 
+  const fastPath = createFastPath(deps);
   const fetch = (req: Request, env: object = {}) => {
     const url = new URL(req.url);
     let locale: Locale = 'it';
-    if (url.pathname === '/en' || url.pathname.startsWith('/en/')) {
-      locale = 'en';
+    const english = url.pathname === '/en' || url.pathname.startsWith('/en/');
+    if (english) locale = 'en';
+    // Anonymous visitors' cached public pages are answered here (src/web/middleware/page-cache.ts).
+    const hit = fastPath(req, locale, english ? url.pathname.slice(3) || '/' : url.pathname, url.search);
+    if (hit) return hit;
+    if (english) {
       url.pathname = url.pathname.slice(3) || '/';
       req = new Request(url, {
         method: req.method,

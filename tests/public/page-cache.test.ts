@@ -42,6 +42,19 @@ describe('ETag and conditional requests', () => {
     expect((await rt.app.request('/bandi', { headers: { 'if-modified-since': 'Thu, 01 Jan 2026 00:00:00 GMT' } })).status).toBe(200);
   });
 
+  it('answers a hit with the security headers and a request id, like any response', async () => {
+    await rt.app.request('/bandi');
+    expect(rt.deps.cache.get('it:/bandi')).toBeDefined();
+    const res = await rt.app.request('/bandi', { headers: { 'x-request-id': 'proxy-id-12345' } });
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-request-id')).toBe('proxy-id-12345');
+    expect(res.headers.get('content-type')).toBe('text/html; charset=UTF-8');
+    expect((await rt.app.request('/bandi')).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('serves HEAD from the same entry', async () => {
     const get_ = await rt.app.request('/bandi');
     const head = await rt.app.request('/bandi', { method: 'HEAD' });

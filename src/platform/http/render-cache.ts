@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 
 export interface CachedPage {
-  body: string;
+  /** The page as sent: bytes are kept encoded so a hit does no UTF-8 encoding. */
+  body: string | Uint8Array<ArrayBuffer>;
   etag: string;
   contentType: string;
   lastModified: string;

@@ -19,7 +19,7 @@ function AuditPageView({ c, data, filters }: { c: Ctx; data: AuditPage; filters:
         <div class="col-12 col-md-5">
           <div class="select-wrapper">
             <label for="tipo">{t('accounts.audit.entity_type')}</label>
-            <select id="tipo" name="tipo" class="form-select">
+            <select id="tipo" name="tipo">
               <option value="">{t('accounts.audit.all')}</option>
               {data.entityTypes.map((v) => (
                 <option value={v} selected={filters.tipo === v}>
@@ -32,7 +32,7 @@ function AuditPageView({ c, data, filters }: { c: Ctx; data: AuditPage; filters:
         <div class="col-12 col-md-5">
           <div class="select-wrapper">
             <label for="attore">{t('accounts.audit.actor')}</label>
-            <select id="attore" name="attore" class="form-select">
+            <select id="attore" name="attore">
               <option value="">{t('accounts.audit.all')}</option>
               {data.actors.map((v) => (
                 <option value={v} selected={filters.attore === v}>

@@ -215,7 +215,7 @@ function ProfessionSelect({ c, s, opts }: { c: Ctx; s: FormState; opts: CallForm
       <select
         id="professionCode"
         name="professionCode"
-        class={invalid ? 'form-select is-invalid' : 'form-select'}
+        class={invalid ? 'is-invalid' : undefined}
         required
         aria-invalid={invalid ? 'true' : undefined}
         aria-describedby={describedBy(s, 'professionCode')}
@@ -276,7 +276,7 @@ function DisciplineSelect({ c, s, opts }: { c: Ctx; s: FormState; opts: CallForm
       <select
         id="disciplineCode"
         name="disciplineCode"
-        class={invalid ? 'form-select is-invalid' : 'form-select'}
+        class={invalid ? 'is-invalid' : undefined}
         aria-invalid={invalid ? 'true' : undefined}
         aria-describedby={describedBy(s, 'disciplineCode', true)}
       >

@@ -127,7 +127,7 @@ async function listPage(c: Ctx) {
         <div class="col-12 col-md-3">
           <div class="select-wrapper">
             <label for="stato">{t('calls_admin.list.state')}</label>
-            <select id="stato" name="stato" class="form-select">
+            <select id="stato" name="stato">
               <option value="">{t('calls_admin.list.all_states', { count: all })}</option>
               {CALL_STATES.map((s) => (
                 <option value={s} selected={filters.stato === s}>
@@ -140,7 +140,7 @@ async function listPage(c: Ctx) {
         <div class="col-12 col-md-3">
           <div class="select-wrapper">
             <label for="ente">{t('calls.fields.employerId')}</label>
-            <select id="ente" name="ente" class="form-select">
+            <select id="ente" name="ente">
               <option value="">{t('calls_admin.list.all_employers')}</option>
               {employers.map((e) => (
                 <option value={e.id} selected={filters.ente === e.id}>

@@ -68,7 +68,7 @@ function DisciplineSelect({ c, s, name, label, groups, required, hint }: { c: Ct
         {label}
         {required ? ' *' : ''}
       </label>
-      <select id={name} name={name} class={invalid ? 'form-select is-invalid' : 'form-select'} required={required} aria-invalid={invalid ? 'true' : undefined} aria-describedby={described}>
+      <select id={name} name={name} class={invalid ? 'is-invalid' : undefined} required={required} aria-invalid={invalid ? 'true' : undefined} aria-describedby={described}>
         <option value="">{t('reference.graph.choose')}</option>
         {groups.map((g) => (
           <optgroup label={locale === 'en' && g.profession.nameEn ? g.profession.nameEn : g.profession.name}>

@@ -66,7 +66,7 @@ export function CallCard({ t, lp, locale, call, now, level = 3 }: CallCardProps)
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <article class="card card-bg call-card mb-4" aria-labelledby={id}>
-      <div class="card-body">
+      <div class="card-body pb-3">
         <p class="mb-2 d-flex flex-wrap gap-2 align-items-center">
           <StateBadge t={t} state={call.state} />
           <span class="fw-semibold small">{t(`calls.types.${call.type}`)}</span>

@@ -123,7 +123,7 @@ export function SelectField({
       <select
         id={name}
         name={name}
-        class={invalid ? 'form-select is-invalid' : 'form-select'}
+        class={invalid ? 'is-invalid' : undefined}
         required={required}
         multiple={multiple}
         aria-invalid={invalid ? 'true' : undefined}

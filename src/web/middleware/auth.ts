@@ -5,6 +5,9 @@ import type { StaffRole } from '../../domains/accounts/tables.ts';
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?approdo\.session_token=/;
 
+/** Whether a Cookie header carries a staff session cookie (valid or not). */
+export const hasSessionCookie = (cookie: string | null | undefined): boolean => !!cookie && SESSION_COOKIE.test(cookie);
+
 export const loadUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   const cookie = c.req.header('cookie');
   if (cookie && SESSION_COOKIE.test(cookie)) {

@@ -52,7 +52,7 @@ function Filters({ c, d }: { c: Ctx; d: ListData }) {
   const state = s.state ?? 'open';
   return (
     <form action={lp('/bandi')} method="get" role="search" aria-label={t('public.search.label')} class="filters">
-      <div class="form-group mb-4">
+      <div class="form-group mt-5 mb-4">
         <label for="q" class="active">
           {t('public.search.field')}
         </label>

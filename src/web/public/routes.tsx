@@ -25,7 +25,7 @@ export function SearchBox({ c, id, value }: { c: Ctx; id: string; value?: string
   const { t, lp } = c.var;
   return (
     <form action={lp('/bandi')} method="get" role="search" aria-label={t('public.search.label')}>
-      <div class="form-group mb-2">
+      <div class="form-group mt-4 mb-2">
         <label for={id} class="active">
           {t('public.search.field')}
         </label>
