@@ -55,3 +55,16 @@ describe('the embedded data folder lock', () => {
     release();
   });
 });
+
+describe('the worker process', () => {
+  it('refuses to start on the embedded default, where the web process runs the jobs', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/worker.ts'], {
+      env: { ...process.env, DATABASE_URL: '', DATA_DIR: tmp() },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('set DATABASE_URL');
+  });
+});

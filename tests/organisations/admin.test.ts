@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
+import { describeRoleMatrix, type MatrixRoute, type Role } from '../support/role-matrix.ts';
 import { createStaff, postForm, signIn } from '../support/http.ts';
 import { createOrganisation } from '../../src/domains/organisations/index.ts';
 import { organisations } from '../../src/domains/organisations/tables.ts';
 
-type Role = 'admin' | 'recruiter' | 'editor';
 let rt: TestRuntime;
 const cookies: Record<Role, string> = { admin: '', recruiter: '', editor: '' };
 let orgId = '';
@@ -32,15 +32,9 @@ afterAll(() => rt.close());
 
 const get = (path: string, cookie?: string) => rt.app.request(path, { headers: cookie ? { cookie } : {} });
 
-interface Route {
-  method: 'GET' | 'POST';
-  path: () => string;
-  fields?: () => Record<string, string>;
-  allowed: Partial<Record<Role, number>>;
-}
 
 let n = 0;
-const ROUTES: Route[] = [
+const ROUTES: MatrixRoute[] = [
   { method: 'GET', path: () => '/admin/enti', allowed: { admin: 200, recruiter: 200 } },
   { method: 'GET', path: () => '/admin/enti/nuovo', allowed: { admin: 200 } },
   { method: 'POST', path: () => '/admin/enti/nuovo', fields: () => ({ name: `RSA Matrice ${++n}`, kind: 'nursing_home', isEmployer: 'on' }), allowed: { admin: 303 } },
@@ -54,22 +48,12 @@ const ROUTES: Route[] = [
   },
 ];
 
-const call = (r: Route, cookie?: string) => (r.method === 'GET' ? get(r.path(), cookie) : postForm(rt.app, r.path(), r.fields!(), { cookie }));
-
-describe.each(ROUTES.map((r) => [`${r.method} ${r.path.toString().replace(/^\(\) => /, '')}`, r] as const))('%s', (_name, r) => {
-  it('sends anonymous visitors to the sign-in page', async () => {
-    const res = await call(r);
-    expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toMatch(/^\/accedi\?next=%2Fadmin%2Fenti/);
-  });
-
-  it.each(['editor', 'recruiter', 'admin'] as const)('answers %s as its role allows', async (role) => {
-    const res = await call(r, cookies[role]);
-    const expected = r.allowed[role] ?? 403;
-    expect(res.status).toBe(expected);
-    if (expected === 403) expect(await res.text()).toContain('Accesso non consentito');
-    if (expected === 303) expect(res.headers.get('location')).toMatch(/^\/admin\/enti\/[0-9a-f-]{36}\?esito=(created|updated)$/);
-  });
+describeRoleMatrix({
+  app: () => rt.app,
+  cookies,
+  routes: ROUTES,
+  signInRedirect: /^\/accedi\?next=%2Fadmin%2Fenti/,
+  successRedirect: /^\/admin\/enti\/[0-9a-f-]{36}\?esito=(created|updated)$/,
 });
 
 describe('the list and the detail page', () => {

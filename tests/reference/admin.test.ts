@@ -3,12 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
+import { describeRoleMatrix, type MatrixRoute, type Role } from '../support/role-matrix.ts';
 import { createStaff, postForm, signIn } from '../support/http.ts';
 import { admittedSpecialisations } from '../../src/domains/reference/index.ts';
 import { disciplineSpecialisations } from '../../src/domains/reference/tables.ts';
 import { auditLog } from '../../src/platform/audit/tables.ts';
 
-type Role = 'admin' | 'recruiter' | 'editor';
 let rt: TestRuntime;
 const cookies: Record<Role, string> = { admin: '', recruiter: '', editor: '' };
 /** An edge of Cure palliative (114) the matrix may correct and deactivate. */
@@ -35,7 +35,7 @@ interface Route {
 }
 
 let n = 0;
-const ROUTES: Route[] = [
+const ROUTES: MatrixRoute[] = [
   { method: 'GET', path: () => '/admin/riferimenti', allowed: { admin: 200, recruiter: 200, editor: 200 } },
   { method: 'GET', path: () => '/admin/riferimenti?disciplina=15&specializzazione=urologia', allowed: { admin: 200, recruiter: 200, editor: 200 } },
   { method: 'GET', path: () => '/admin/riferimenti/relazioni/nuova', allowed: { admin: 200 } },
@@ -50,22 +50,12 @@ const ROUTES: Route[] = [
   { method: 'POST', path: () => `/admin/riferimenti/relazioni/${edgeIds[1]}/disattiva`, fields: () => ({ deactivateSource: 'Verifica 2026' }), allowed: { admin: 303 } },
 ];
 
-const call = (r: Route, cookie?: string) => (r.method === 'GET' ? get(r.path(), cookie) : postForm(rt.app, r.path(), r.fields!(), { cookie }));
-
-describe.each(ROUTES.map((r) => [`${r.method} ${r.path.toString().replace(/^\(\) => /, '')}`, r] as const))('%s', (_name, r) => {
-  it('sends anonymous visitors to the sign-in page', async () => {
-    const res = await call(r);
-    expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toMatch(/^\/accedi\?next=%2Fadmin%2Friferimenti/);
-  });
-
-  it.each(['editor', 'recruiter', 'admin'] as const)('answers %s as its role allows', async (role) => {
-    const res = await call(r, cookies[role]);
-    const expected = r.allowed[role] ?? 403;
-    expect(res.status).toBe(expected);
-    if (expected === 403) expect(await res.text()).toContain('Accesso non consentito');
-    if (expected === 303) expect(res.headers.get('location')).toMatch(/^\/admin\/riferimenti\?disciplina=\d+&esito=/);
-  });
+describeRoleMatrix({
+  app: () => rt.app,
+  cookies,
+  routes: ROUTES,
+  signInRedirect: /^\/accedi\?next=%2Fadmin%2Friferimenti/,
+  successRedirect: /^\/admin\/riferimenti\?disciplina=\d+&esito=/,
 });
 
 describe('the overview page', () => {

@@ -87,6 +87,13 @@ describe('creating and editing calls', () => {
     expect(stale).toEqual({ ok: false, error: { code: 'conflict', message: 'calls.errors.edited_meanwhile' } });
   });
 
+  it('keeps the publication time of a published call when an edit leaves it empty', async () => {
+    const call = await buildCall(rt.deps, {}, { publish: true });
+    const r = await updateCall(rt.deps, ADMIN_ACTOR, call.id, await callInput(rt.deps, { title: 'Titolo corretto', publishAt: null }), call.version);
+    expect(r.ok && r.value.publishAt).toEqual(call.publishAt);
+    expect((await getPublicCall(rt.deps.db, call.slug, clock))!.call.title).toBe('Titolo corretto');
+  });
+
   it('is forbidden to editors', async () => {
     expect(await createCall(rt.deps, editor, await callInput(rt.deps))).toEqual({ ok: false, error: { code: 'forbidden' } });
     const call = await buildCall(rt.deps);

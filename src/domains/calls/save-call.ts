@@ -100,6 +100,9 @@ export async function updateCall(deps: DomainDeps, actor: Actor, id: string, raw
     if (!v.ok) return v;
     const input = v.value;
     const slug = input.slug && input.slug !== before.slug ? await uniqueSlug(tx, input.slug, id) : before.slug;
+    // Once published, the publication time belongs to the lifecycle: an edit that leaves it empty
+    // keeps it (otherwise the call would silently vanish from the public site).
+    if (before.status !== 'draft' && !input.publishAt) input.publishAt = before.publishAt;
     const [after] = await tx
       .update(calls)
       .set({ ...columns(input, actor.id), slug, version: before.version + 1, updatedAt: deps.now() })

@@ -63,7 +63,7 @@ function Filters({ c, d }: { c: Ctx; d: ListData }) {
       </div>
       <div class="select-wrapper mb-4">
         <label for="profession">{t('public.filters.profession')}</label>
-        <select id="profession" name="profession" class="form-select">
+        <select id="profession" name="profession">
           <option value="">{t('public.filters.any_profession')}</option>
           {options.professions.map((p) => (
             <option value={p.code} selected={s.profession === p.code}>
@@ -74,7 +74,7 @@ function Filters({ c, d }: { c: Ctx; d: ListData }) {
       </div>
       <div class="select-wrapper mb-4">
         <label for="discipline">{t('public.filters.discipline')}</label>
-        <select id="discipline" name="discipline" class="form-select">
+        <select id="discipline" name="discipline">
           <option value="">{t('public.filters.any_discipline')}</option>
           {options.disciplineGroups.map((g) => {
             const p = options.professionByCode.get(g.professionCode);
@@ -92,7 +92,7 @@ function Filters({ c, d }: { c: Ctx; d: ListData }) {
       </div>
       <div class="select-wrapper mb-4">
         <label for="province">{t('public.filters.province')}</label>
-        <select id="province" name="province" class="form-select">
+        <select id="province" name="province">
           <option value="">{t('public.filters.any_province')}</option>
           {options.provinces.map((p) => (
             <option value={p.abbreviation} selected={s.province === p.abbreviation}>
@@ -103,7 +103,7 @@ function Filters({ c, d }: { c: Ctx; d: ListData }) {
       </div>
       <div class="select-wrapper mb-4">
         <label for="type">{t('public.filters.type')}</label>
-        <select id="type" name="type" class="form-select">
+        <select id="type" name="type">
           <option value="">{t('public.filters.any_type')}</option>
           {CALL_TYPES.map((ty) => (
             <option value={ty} selected={s.type === ty}>
@@ -123,7 +123,7 @@ function Filters({ c, d }: { c: Ctx; d: ListData }) {
       </fieldset>
       <div class="select-wrapper mb-4">
         <label for="sort">{t('public.filters.sort')}</label>
-        <select id="sort" name="sort" class="form-select" aria-describedby="sort-hint">
+        <select id="sort" name="sort" aria-describedby="sort-hint">
           {SORTS.map((v) => (
             <option value={v} selected={sort === v}>
               {t(`public.filters.sort_${v}`)}
