@@ -60,7 +60,7 @@ describe('the worker process', () => {
   it('refuses to start on the embedded default, where the web process runs the jobs', async () => {
     const { spawnSync } = await import('node:child_process');
     const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/worker.ts'], {
-      env: { ...process.env, DATABASE_URL: '', DATA_DIR: tmp() },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: tmp(), LOG_LEVEL: 'silent' },
       encoding: 'utf8',
       timeout: 60_000,
     });
