@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../src/db/client.ts';
 import type { Logger } from '../../src/platform/logger.ts';
+import { excluded } from '../../src/db/columns.ts';
 import {
   comuni,
   disciplines,
@@ -286,7 +287,7 @@ const DATASETS: Dataset[] = [
       await tx
         .insert(regions)
         .values(rows)
-        .onConflictDoUpdate({ target: regions.code, set: { name: sql`excluded.name` } });
+        .onConflictDoUpdate({ target: regions.code, set: excluded(regions, ['name']) });
       return rows.length;
     },
   },
@@ -310,7 +311,7 @@ const DATASETS: Dataset[] = [
         .values(rows)
         .onConflictDoUpdate({
           target: provinces.code,
-          set: { name: sql`excluded.name`, abbreviation: sql`excluded.abbreviation`, regionCode: sql`excluded.region_code` },
+          set: excluded(provinces, ['name', 'abbreviation', 'regionCode']),
         });
       return rows.length;
     },
@@ -354,15 +355,7 @@ const DATASETS: Dataset[] = [
         .values(rows)
         .onConflictDoUpdate({
           target: professions.code,
-          set: {
-            name: sql`excluded.name`,
-            nameEn: sql`excluded.name_en`,
-            category: sql`excluded.category`,
-            ecmCode: sql`excluded.ecm_code`,
-            hasDisciplines: sql`excluded.has_disciplines`,
-            sortOrder: sql`excluded.sort_order`,
-            source: sql`excluded.source`,
-          },
+          set: excluded(professions, ['name', 'nameEn', 'category', 'ecmCode', 'hasDisciplines', 'sortOrder', 'source']),
         });
       return rows.length;
     },
@@ -394,12 +387,7 @@ const DATASETS: Dataset[] = [
         .values(rows)
         .onConflictDoUpdate({
           target: disciplines.code,
-          set: {
-            name: sql`excluded.name`,
-            professionCode: sql`excluded.profession_code`,
-            area: sql`excluded.area`,
-            source: sql`excluded.source`,
-          },
+          set: excluded(disciplines, ['name', 'professionCode', 'area', 'source']),
         });
       return rows.length;
     },
@@ -416,7 +404,7 @@ const DATASETS: Dataset[] = [
         .values(rows)
         .onConflictDoUpdate({
           target: specialisations.code,
-          set: { name: sql`excluded.name`, area: sql`excluded.area`, schoolClass: sql`excluded.school_class`, source: sql`excluded.source` },
+          set: excluded(specialisations, ['name', 'area', 'schoolClass', 'source']),
         });
       return rows.length;
     },
@@ -493,12 +481,7 @@ async function loadComuni(tx: Tx, rows: Row[], report: SeedReport): Promise<numb
       .values(batch)
       .onConflictDoUpdate({
         target: comuni.code,
-        set: {
-          name: sql`excluded.name`,
-          provinceCode: sql`excluded.province_code`,
-          cadastralCode: sql`excluded.cadastral_code`,
-          active: sql`true`,
-        },
+        set: { ...excluded(comuni, ['name', 'provinceCode', 'cadastralCode']), active: sql`true` },
         // Rewrite only rows that changed: fewer dead tuples on PostgreSQL.
         setWhere: sql`(${comuni.name}, ${comuni.provinceCode}, ${comuni.cadastralCode}, ${comuni.active}) is distinct from (excluded.name, excluded.province_code, excluded.cadastral_code, true)`,
       });
@@ -568,14 +551,7 @@ async function loadRelations(tx: Tx, input: Input, report: SeedReport): Promise<
       .values(batch)
       .onConflictDoUpdate({
         target: [disciplineSpecialisations.disciplineCode, disciplineSpecialisations.specialisationCode],
-        set: {
-          kind: sql`excluded.kind`,
-          source: sql`excluded.source`,
-          sourceUrl: sql`excluded.source_url`,
-          note: sql`excluded.note`,
-          active: sql`true`,
-          updatedAt: sql`now()`,
-        },
+        set: { ...excluded(disciplineSpecialisations, ['kind', 'source', 'sourceUrl', 'note']), active: sql`true`, updatedAt: sql`now()` },
         // An edge an administrator added or corrected is theirs: the seed never overwrites it.
         setWhere: sql`${disciplineSpecialisations.origin} = 'seed'`,
       });

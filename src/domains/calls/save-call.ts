@@ -1,6 +1,6 @@
 // Create and edit a call: validate → check references → authorize → transaction (call, admitted
 // specialisations, workplaces) → audit → event. Edits use optimistic locking on `version`.
-import { and, eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../platform/audit/index.ts';
@@ -10,19 +10,11 @@ import { err, forbidden, invalid, notFound, ok, type Result } from '../../platfo
 import { callSpecialisations, callWorkplaces, calls } from './tables.ts';
 import { checkReferences, parseCallInput, type CallInput } from './input.ts';
 import { uniqueSlug, slugify } from './slug.ts';
-import { comuni, disciplineSpecialisations } from '../reference/tables.ts';
-import { inArray } from 'drizzle-orm';
+import { comuni } from '../reference/tables.ts';
+import { admittedSpecialisations } from '../reference/queries.ts';
 import './policy.ts';
 
 export type Call = typeof calls.$inferSelect;
-
-/** The specialisations the relation graph admits for a discipline: same, equipollent, affine. */
-export async function proposedSpecialisations(q: DbOrTx, disciplineCode: number) {
-  return q
-    .select({ code: disciplineSpecialisations.specialisationCode, kind: disciplineSpecialisations.kind })
-    .from(disciplineSpecialisations)
-    .where(and(eq(disciplineSpecialisations.disciplineCode, disciplineCode), eq(disciplineSpecialisations.active, true)));
-}
 
 function columns(input: CallInput, actorId: string | null) {
   return {
@@ -49,7 +41,10 @@ function columns(input: CallInput, actorId: string | null) {
 
 async function writeRelations(tx: DbOrTx, callId: string, input: CallInput) {
   await tx.delete(callSpecialisations).where(eq(callSpecialisations.callId, callId));
-  const specs = input.specialisations ?? (input.disciplineCode ? await proposedSpecialisations(tx, input.disciplineCode) : []);
+  // Not given: propose what the relation graph admits (same, equipollent, affine).
+  const specs =
+    input.specialisations ??
+    (input.disciplineCode ? (await admittedSpecialisations(tx, input.disciplineCode)).map((e) => ({ code: e.specialisationCode, kind: e.kind })) : []);
   const unique = [...new Map(specs.map((s) => [s.code, s])).values()];
   if (unique.length) await tx.insert(callSpecialisations).values(unique.map((s) => ({ callId, specialisationCode: s.code, kind: s.kind })));
   await tx.delete(callWorkplaces).where(eq(callWorkplaces.callId, callId));
