@@ -124,7 +124,8 @@ export function SelectField({
         id={name}
         name={name}
         class={invalid ? 'is-invalid' : undefined}
-        required={required}
+        // A select without an empty first option always has a value; HTML forbids `required` there.
+        required={required && (multiple || empty !== undefined)}
         multiple={multiple}
         aria-invalid={invalid ? 'true' : undefined}
         aria-describedby={describedBy(s, name, hint)}
