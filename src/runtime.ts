@@ -72,6 +72,7 @@ export async function boot(config: Config, opts: BootOptions): Promise<Runtime> 
       auth,
       now,
       flags: { demo: await hasDemoData(database) },
+      links: { baseUrl: config.baseUrl, secret: config.sessionSecret },
     };
     registerAccountJobs(deps);
     registerCallJobs(deps);

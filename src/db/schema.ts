@@ -5,3 +5,6 @@ export * from '../domains/reference/tables.ts';
 export * from '../domains/calls/tables.ts';
 export * from '../platform/audit/tables.ts';
 export * from '../platform/mail/tables.ts';
+export * from '../platform/consent/tables.ts';
+export * from '../domains/alerts/tables.ts';
+export * from '../domains/leads/tables.ts';

@@ -11,4 +11,6 @@ export interface DomainDeps {
   jobs: Jobs;
   mailer: Mailer;
   events: Events;
+  /** Absolute links in mails and HMAC-signed links for people without an account. */
+  links: { baseUrl: string; secret: string };
 }

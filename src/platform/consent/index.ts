@@ -1,0 +1,63 @@
+// Consent of people without an account: the privacy notice version in force, the UTM of the visit
+// a form was sent from, and the record of each consent given.
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { consentRecords, type ConsentPurpose } from './tables.ts';
+
+export { consentRecords, CONSENT_PURPOSES, type ConsentPurpose } from './tables.ts';
+
+/**
+ * The privacy notice shown at /privacy (text in src/locales/<lang>/privacy.json). Change the text →
+ * bump the version: consents record the version the person saw.
+ */
+export const PRIVACY_NOTICE_VERSION = '2026-11.1';
+
+export const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'] as const;
+
+/** The UTM parameters of a visit, cleaned (short printable values only), or null when none. */
+export function pickUtm(get: (key: string) => string | undefined | null): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const k of UTM_KEYS) {
+    const v = get(k);
+    if (typeof v === 'string' && v.trim() && v.length <= 100 && /^[\p{L}\p{N} ._\-+/:]+$/u.test(v)) out[k] = v.trim();
+  }
+  return Object.keys(out).length ? out : null;
+}
+
+/** Where a public form was sent from: a short code, never free text. */
+export function cleanSource(v: unknown): string | null {
+  return typeof v === 'string' && /^[a-z0-9][a-z0-9_:-]{0,79}$/.test(v) ? v : null;
+}
+
+export interface ConsentInput {
+  subjectType: 'alert_subscriber' | 'lead';
+  subjectId: string;
+  purpose: ConsentPurpose;
+  event: string;
+  givenAt: Date;
+  locale: string;
+  noticeVersion?: string;
+  source?: string | null;
+  utm?: Record<string, string> | null;
+}
+
+export async function recordConsent(db: DbOrTx, input: ConsentInput): Promise<void> {
+  await db.insert(consentRecords).values({
+    ...input,
+    noticeVersion: input.noticeVersion ?? PRIVACY_NOTICE_VERSION,
+    source: input.source ?? null,
+    utm: input.utm ?? null,
+  });
+}
+
+export async function consentHistory(db: DbOrTx, subjectType: 'alert_subscriber' | 'lead', subjectId: string) {
+  return db
+    .select()
+    .from(consentRecords)
+    .where(and(eq(consentRecords.subjectType, subjectType), eq(consentRecords.subjectId, subjectId)))
+    .orderBy(consentRecords.givenAt);
+}
+
+export async function eraseConsents(db: DbOrTx, subjectType: 'alert_subscriber' | 'lead', subjectId: string): Promise<void> {
+  await db.delete(consentRecords).where(and(eq(consentRecords.subjectType, subjectType), eq(consentRecords.subjectId, subjectId)));
+}
