@@ -14,6 +14,8 @@ import { createAuth } from './platform/auth/index.ts';
 import { seedReference } from '../seeds/reference/index.ts';
 import { registerAccountJobs, passwordResetMail } from './domains/accounts/jobs.ts';
 import { registerCallJobs } from './domains/calls/jobs.ts';
+import { registerLeadJobs } from './domains/leads/jobs.ts';
+import { onCallOpened, registerAlertJobs, sweepFanouts } from './domains/alerts/index.ts';
 import { createApp, type WebApp } from './web/app.tsx';
 import type { AppDeps } from './web/context.ts';
 
@@ -76,9 +78,17 @@ export async function boot(config: Config, opts: BootOptions): Promise<Runtime> 
     };
     registerAccountJobs(deps);
     registerCallJobs(deps);
+    registerLeadJobs(deps);
+    registerAlertJobs(deps);
     // Any change to calls (or the clock opening/closing one) drops the cached public pages.
     events.on('calls.changed', () => deps.cache.invalidate('calls'));
+    // A call that opens fans out its alerts (the minute sweep catches an event lost in a crash).
+    events.on('calls.opened', ({ id }) => {
+      onCallOpened(deps, String(id)).catch((e: unknown) => logger.error({ err: e, callId: id }, 'alert fan-out not queued'));
+    });
     await jobs.start({ work: opts.work || database.kind === 'pglite' });
+    // The embedded database has one process: deliveries left "sending" by a crash are orphans.
+    if (database.kind === 'pglite') await sweepFanouts(deps, { exclusive: true });
     const app = createApp(deps);
     return {
       deps,

@@ -22,6 +22,8 @@ export interface ReceivedMail {
 
 export class SmtpPeer {
   readonly messages: ReceivedMail[] = [];
+  /** Recipients to refuse at RCPT TO with this reply code (4xx temporary, 5xx permanent). */
+  readonly refuse = new Map<string, number>();
   private waiters = new Set<() => void>();
 
   private constructor(
@@ -42,6 +44,13 @@ export class SmtpPeer {
       authOptional: true,
       disableReverseLookup: true,
       logger: false,
+      onRcptTo(address, _session, callback) {
+        const code = peer?.refuse.get(address.address.toLowerCase());
+        if (!code) return callback();
+        const e = new Error(code >= 500 ? 'Mailbox unavailable' : 'Try again later') as Error & { responseCode: number };
+        e.responseCode = code;
+        callback(e);
+      },
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));

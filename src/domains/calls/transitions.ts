@@ -23,7 +23,7 @@ async function move(
 ): Promise<Result<Call>> {
   const action = kind === 'unpublish' ? 'calls.publish' : `calls.${kind}`;
   if (!authorize(actor, action)) return forbidden();
-  const result = await deps.db.transaction(async (tx): Promise<Result<Call>> => {
+  const result = await deps.db.transaction(async (tx): Promise<Result<Call & { justOpened: boolean }>> => {
     const [c] = await tx.select().from(calls).where(eq(calls.id, id)).for('update');
     if (!c) return notFound();
     const now = deps.now();
@@ -41,10 +41,13 @@ async function move(
       summary: after.title,
       changes: { state: { from: callState(c, now), to: callState(after, now) } },
     });
-    return ok(after);
+    return ok({ ...after, justOpened: !c.openedAt && !!after.openedAt });
   });
-  if (result.ok) deps.events.emit('calls.changed', { id });
-  return result;
+  if (!result.ok) return result;
+  deps.events.emit('calls.changed', { id });
+  const { justOpened, ...call } = result.value;
+  if (justOpened) deps.events.emit('calls.opened', { id });
+  return ok(call);
 }
 
 /** Publish now (publishAt empty or past) or schedule (publishAt ahead). */

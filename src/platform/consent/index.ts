@@ -29,6 +29,18 @@ export function cleanSource(v: unknown): string | null {
   return typeof v === 'string' && /^[a-z0-9][a-z0-9_:-]{0,79}$/.test(v) ? v : null;
 }
 
+/** The honeypot input of public forms: hidden from people, filled in by naive bots. */
+export const HONEYPOT_FIELD = 'website';
+
+/**
+ * Whether a public form's body comes from a bot (its honeypot is filled in). The route then
+ * answers as if all went well and stores nothing, so the bot learns nothing.
+ */
+export function isBot(body: Record<string, unknown>): boolean {
+  const v = body[HONEYPOT_FIELD];
+  return Array.isArray(v) ? v.some((x) => typeof x === 'string' && x.trim() !== '') : typeof v === 'string' && v.trim() !== '';
+}
+
 export interface ConsentInput {
   subjectType: 'alert_subscriber' | 'lead';
   subjectId: string;

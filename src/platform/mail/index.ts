@@ -23,13 +23,35 @@ export interface Mailer {
   queue(mail: OutgoingMail, tx?: DbOrTx): Promise<void>;
   /** The job body: send one stored message unless it already went out. */
   deliver(messageId: string): Promise<void>;
+  /**
+   * Bulk sending for callers that keep their own idempotency record (alert fan-outs): sends now
+   * over a pooled SMTP connection, or stores the message in the outbox on the embedded default.
+   * Throws on failure with nodemailer's `responseCode` when the server answered.
+   */
+  sendNow(mail: OutgoingMail, messageId: string): Promise<void>;
+  /** Parallel SMTP connections of sendNow. */
+  bulkConnections: number;
   mode: 'smtp' | 'outbox';
   close(): void;
 }
 
 export function createMailer(opts: { db: Db; jobs: Jobs; smtpUrl?: string; from: string }): Mailer {
   const transport: Transporter | null = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl, { from: opts.from }) : null;
+  const bulkConnections = 4;
+  let bulk: Transporter | null = null;
   const mailer: Mailer = {
+    bulkConnections,
+    async sendNow(mail, messageId) {
+      if (!opts.smtpUrl) {
+        await opts.db
+          .insert(mailMessages)
+          .values({ idempotencyKey: mail.key, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, status: 'stored', sentAt: new Date(), messageId })
+          .onConflictDoNothing({ target: mailMessages.idempotencyKey });
+        return;
+      }
+      bulk ??= nodemailer.createTransport({ url: opts.smtpUrl, pool: true, maxConnections: bulkConnections, maxMessages: Infinity });
+      await bulk.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, messageId });
+    },
     mode: transport ? 'smtp' : 'outbox',
     async queue(mail, tx) {
       const run = async (q: DbOrTx) => {
@@ -74,6 +96,7 @@ export function createMailer(opts: { db: Db; jobs: Jobs; smtpUrl?: string; from:
     },
     close() {
       transport?.close();
+      bulk?.close();
     },
   };
   opts.jobs.register<{ messageId: string }>({

@@ -1,0 +1,76 @@
+// What an alert says about a call and why it matched: the call's card (title, employer, places,
+// deadline) and, per matched specialisation, the relation and its legal source.
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import type { Locale } from '../../platform/i18n/index.ts';
+import { calls, callWorkplaces } from '../calls/tables.ts';
+import { organisations } from '../organisations/tables.ts';
+import { comuni, disciplines, disciplineSpecialisations, professions, specialisations } from '../reference/tables.ts';
+import { t } from '../../platform/i18n/index.ts';
+import type { AlertCall, MatchReason } from './mails.ts';
+
+export interface AlertCallInfo {
+  call: AlertCall & { professionCode: string; disciplineCode: number | null };
+  /** The reason of a delivery, from its stored specialisation and kind, in a language. */
+  reason(locale: Locale, specialisationCode: string | null, kind: string | null): MatchReason;
+}
+
+export async function loadAlertCall(db: DbOrTx, callId: string): Promise<AlertCallInfo | null> {
+  const [c] = await db
+    .select({
+      id: calls.id,
+      slug: calls.slug,
+      title: calls.title,
+      type: calls.type,
+      deadline: calls.deadline,
+      professionCode: calls.professionCode,
+      disciplineCode: calls.disciplineCode,
+      employer: organisations.name,
+      professionName: professions.name,
+      professionNameEn: professions.nameEn,
+      disciplineName: disciplines.name,
+    })
+    .from(calls)
+    .innerJoin(organisations, eq(organisations.id, calls.employerId))
+    .innerJoin(professions, eq(professions.code, calls.professionCode))
+    .leftJoin(disciplines, eq(disciplines.code, calls.disciplineCode))
+    .where(eq(calls.id, callId));
+  if (!c) return null;
+  const places = await db
+    .select({ name: comuni.name })
+    .from(callWorkplaces)
+    .innerJoin(comuni, eq(comuni.code, callWorkplaces.comuneCode))
+    .where(eq(callWorkplaces.callId, callId))
+    .orderBy(comuni.name);
+  const specs = new Map<string, { name: string; source: string | null }>();
+  if (c.disciplineCode != null) {
+    const rows = await db
+      .select({ code: specialisations.code, name: specialisations.name, source: disciplineSpecialisations.source })
+      .from(specialisations)
+      .leftJoin(
+        disciplineSpecialisations,
+        and(
+          eq(disciplineSpecialisations.specialisationCode, specialisations.code),
+          eq(disciplineSpecialisations.disciplineCode, c.disciplineCode),
+          eq(disciplineSpecialisations.active, true),
+        ),
+      );
+    for (const r of rows) specs.set(r.code, { name: r.name, source: r.source });
+  }
+  return {
+    call: { ...c, places: places.map((p) => p.name) },
+    reason(locale, code, kind) {
+      const profession = (locale === 'en' && c.professionNameEn) || c.professionName;
+      if (!code || !kind) return { kind: 'profession', profession };
+      const s = specs.get(code);
+      return {
+        kind: kind as MatchReason['kind'],
+        specialisation: s?.name ?? code,
+        discipline: c.disciplineName ?? '',
+        // Admitted by the call itself when the relation table has no edge (edited per call).
+        source: s?.source ?? t(locale, 'alerts.reason.source_call'),
+        profession,
+      };
+    },
+  };
+}
