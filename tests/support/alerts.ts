@@ -1,7 +1,7 @@
 // Test helpers for alerts: preferences with defaults, reference lookups, waiting for a fan-out.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
-import type { SubscriptionPrefs } from '../../src/domains/alerts/index.ts';
+import { subscriberKeys, type SubscriptionPrefs } from '../../src/domains/alerts/index.ts';
 import { alertFanouts } from '../../src/domains/alerts/tables.ts';
 import { disciplines, disciplineSpecialisations, specialisations } from '../../src/domains/reference/tables.ts';
 import { comuni } from '../../src/domains/reference/tables.ts';
@@ -52,5 +52,24 @@ export async function waitForFanout(db: Db, callId: string, timeoutMs = 20_000) 
     if (f && f.status === 'done') return f;
     if (Date.now() > until) throw new Error(`fan-out of ${callId} not done in ${timeoutMs} ms (${f ? f.status : 'not started'})`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * n confirmed subscribers with the same preferences, written in one statement per table (volume
+ * tests and benchmarks): emails `<prefix>-<i>@example.org`.
+ */
+export async function bulkSubscribers(db: Db, n: number, p: SubscriptionPrefs, prefix = 'bulk', offset = 0): Promise<void> {
+  const keys = subscriberKeys(p);
+  await db.execute(sql`
+    insert into alert_subscribers (email, name, locale, profession_code, also_related, frequency, match_keys, confirmed_at, consent_at, consent_expires_at)
+    select ${prefix} || '-' || g || '@example.org', 'Persona ' || g, ${p.locale}, ${p.professionCode}, ${p.alsoRelated}, ${p.frequency},
+           ${sql.param(keys)}::text[], now(), now(), now() + interval '2 years'
+    from generate_series(${offset + 1}::int, ${offset + n}::int) g`);
+  for (const s of p.specialisations) {
+    await db.execute(sql`
+      insert into alert_subscriber_specialisations (subscriber_id, specialisation_code, in_training)
+      select id, ${s.code}, ${s.inTraining} from alert_subscribers where email like ${`${prefix}-%@example.org`}
+      on conflict do nothing`);
   }
 }

@@ -137,3 +137,62 @@ export class SmtpPeer {
 }
 
 export const startSmtp = (): Promise<SmtpPeer> => SmtpPeer.start();
+
+/**
+ * A fast SMTP sink for volume tests: counts messages per recipient and Message-ID without parsing
+ * them (mailparser would cost more than the sender under test).
+ */
+export class CountingSink {
+  total = 0;
+  readonly byRecipient = new Map<string, string[]>();
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly port: number,
+  ) {}
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  static async start(): Promise<CountingSink> {
+    let sink: CountingSink | undefined;
+    const server = new SMTPServer({
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      authOptional: true,
+      disableReverseLookup: true,
+      logger: false,
+      size: 1024 * 1024,
+      onData(stream, session, callback) {
+        let head = '';
+        stream.on('data', (c: Buffer) => {
+          if (head.length < 8192) head += c.toString('latin1');
+        });
+        stream.on('end', () => {
+          const id = /^message-id:\s*(\S+)/im.exec(head)?.[1] ?? '';
+          for (const r of session.envelope.rcptTo) {
+            const list = sink!.byRecipient.get(r.address) ?? [];
+            list.push(id);
+            sink!.byRecipient.set(r.address, list);
+          }
+          sink!.total++;
+          callback();
+        });
+      },
+    });
+    const port = await new Promise<number>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(0, '127.0.0.1', () => {
+        const addr = server.server.address();
+        ok(typeof addr === 'object' && addr ? addr.port : 0);
+      });
+    });
+    // A client killed mid-session resets its connection: expected here, not an error.
+    server.on('error', () => undefined);
+    sink = new CountingSink(server, port);
+    return sink;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((ok) => this.server.close(() => ok()));
+  }
+}

@@ -1,6 +1,7 @@
 // Jobs of the alerts domain: the fan-out of an opening call, its delivery jobs, the minute sweep
 // (crash recovery and lost events), the Monday digest and the daily consent upkeep.
 import type { DomainDeps } from '../../platform/domain-deps.ts';
+import type { Logger } from '../../platform/logger.ts';
 import { DELIVER_JOB, FANOUT_JOB, deliverPending, startFanout, sweepFanouts } from './fanout.ts';
 import { DIGEST_JOB, sendDigests } from './digest.ts';
 import { consentUpkeep } from './subscriptions.ts';
@@ -8,13 +9,16 @@ import { consentUpkeep } from './subscriptions.ts';
 export const SWEEP_JOB = 'alerts.sweep';
 export const UPKEEP_JOB = 'alerts.consent-upkeep';
 
-export function registerAlertJobs(deps: DomainDeps): void {
+export function registerAlertJobs(deps: DomainDeps & { logger: Logger }): void {
   deps.jobs.register<{ callId: string }>({ name: FANOUT_JOB, retryLimit: 10, handler: async ({ callId }) => void (await startFanout(deps, callId)) });
   deps.jobs.register<{ fanoutId: string }>({
     name: DELIVER_JOB,
     retryLimit: 10,
     concurrency: 2,
-    handler: async ({ fanoutId }) => void (await deliverPending(deps, fanoutId)),
+    handler: async ({ fanoutId }) => {
+      const run = await deliverPending(deps, fanoutId);
+      if (run.sent || run.failed || run.retry || run.skipped) deps.logger.info({ fanoutId, pid: process.pid, ...run }, 'alert deliveries');
+    },
   });
   deps.jobs.register({ name: SWEEP_JOB, cron: '* * * * *', retryLimit: 0, handler: async () => void (await sweepFanouts(deps)) });
   deps.jobs.register({ name: DIGEST_JOB, cron: '0 8 * * 1', retryLimit: 3, handler: async () => void (await sendDigests(deps)) });
