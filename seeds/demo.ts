@@ -3,6 +3,7 @@
 // Everything is marked as demo (is_demo, "(demo)" in names, example.org addresses) and the site
 // shows a demo banner while it exists. Idempotent: a second run changes nothing.
 import { eq } from 'drizzle-orm';
+import { createConfirmedSubscriber, type SubscriptionPrefs } from '../src/domains/alerts/index.ts';
 import type { DomainDeps } from '../src/platform/domain-deps.ts';
 import type { Actor } from '../src/platform/audit/index.ts';
 import { organisations } from '../src/domains/organisations/tables.ts';
@@ -87,6 +88,29 @@ const REQUIREMENTS = [
   '- per la dirigenza: specializzazione nella disciplina o in una disciplina equipollente o affine.',
 ].join('\n');
 
+/**
+ * Demo subscribers to the alerts (labelled: demo names, example addresses): created before the
+ * calls, so the demo's opening calls fan out to them and the outbox shows real alerts with reasons.
+ */
+export const DEMO_SUBSCRIBERS: { email: string; prefs: SubscriptionPrefs }[] = [
+  {
+    email: 'geriatra.demo@demo.approdo.example',
+    prefs: { name: 'Paola Demo (geriatra)', professionCode: 'medico_chirurgo', specialisations: [{ code: 'geriatria', inTraining: false, trainingYear: null }], provinces: ['022'], comuni: [], callTypes: [], alsoRelated: true, frequency: 'immediate', locale: 'it' },
+  },
+  {
+    email: 'mau.specializzando.demo@demo.approdo.example',
+    prefs: { name: 'Luca Demo (specializzando)', professionCode: 'medico_chirurgo', specialisations: [{ code: 'medicina-d-emergenza-urgenza', inTraining: true, trainingYear: 4 }], provinces: [], comuni: [], callTypes: [], alsoRelated: true, frequency: 'weekly', locale: 'it' },
+  },
+  {
+    email: 'nurse.demo@demo.approdo.example',
+    prefs: { name: 'Anna Demo (nurse)', professionCode: 'infermiere', specialisations: [], provinces: [], comuni: ['022205', '022161'], callTypes: [], alsoRelated: true, frequency: 'immediate', locale: 'en' },
+  },
+  {
+    email: 'ostetrica.demo@demo.approdo.example',
+    prefs: { name: 'Sara Demo (ostetrica)', professionCode: 'ostetrica', specialisations: [], provinces: [], comuni: [], callTypes: ['concorso_pubblico'], alsoRelated: true, frequency: 'immediate', locale: 'it' },
+  },
+];
+
 export interface DemoResult {
   created: boolean;
   calls: number;
@@ -98,7 +122,7 @@ export interface DemoResult {
  */
 export async function seedDemo(
   deps: DomainDeps,
-  opts: { count?: number; createUsers?: (users: typeof DEMO_USERS, password: string) => Promise<void> } = {},
+  opts: { count?: number; subscribers?: boolean; createUsers?: (users: typeof DEMO_USERS, password: string) => Promise<void> } = {},
 ): Promise<DemoResult> {
   const db = deps.db;
   const [existing] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, DEMO_HOST_SLUG));
@@ -112,6 +136,9 @@ export async function seedDemo(
       .values({ isEmployer: false, isPartner: false, ...o, isHost: !host && o.slug === DEMO_HOST_SLUG, isDemo: true, email: `info@${o.slug}.example.org` })
       .returning({ id: organisations.id });
     orgIds[o.slug] = row.id;
+  }
+  if (opts.subscribers !== false) {
+    for (const d of DEMO_SUBSCRIBERS) await createConfirmedSubscriber(deps, d.email, d.prefs, { isDemo: true, source: 'demo' });
   }
   const employers = ORGS.filter((o) => o.isEmployer);
   const total = opts.count ?? 40;
