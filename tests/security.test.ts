@@ -58,3 +58,16 @@ describe('security headers', () => {
     }
   });
 });
+
+describe('signed-out htmx fragments', () => {
+  it('send the browser to sign in (HX-Redirect back to the page) instead of swapping the sign-in page into the fragment', async () => {
+    const res = await rt.app.request('/admin/avvisi/00000000-0000-0000-0000-000000000000/avanzamento', {
+      headers: { 'HX-Request': 'true', 'HX-Current-URL': 'http://localhost/en/admin/avvisi/00000000-0000-0000-0000-000000000000' },
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('hx-redirect')).toBe(`/accedi?next=${encodeURIComponent('/admin/avvisi/00000000-0000-0000-0000-000000000000')}`);
+    const plain = await rt.app.request('/admin/avvisi');
+    expect(plain.status).toBe(303);
+    expect(plain.headers.get('location')).toBe(`/accedi?next=${encodeURIComponent('/admin/avvisi')}`);
+  });
+});

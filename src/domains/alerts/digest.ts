@@ -6,7 +6,7 @@ import type { DomainDeps } from '../../platform/domain-deps.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import { romeParts } from '../../platform/i18n/format.ts';
 import { calls } from '../calls/tables.ts';
-import { callState } from '../calls/state.ts';
+import { callState } from '../calls/index.ts';
 import { alertDeliveries, alertDigests, alertSubscribers } from './tables.ts';
 import { loadAlertCall, type AlertCallInfo } from './alert-call.ts';
 import { digestMail } from './mails.ts';

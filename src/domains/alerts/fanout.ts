@@ -8,7 +8,7 @@ import { and, eq, gte, inArray, isNull, lte, or, sql, min } from 'drizzle-orm';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import { calls, callSpecialisations, callWorkplaces } from '../calls/tables.ts';
-import { callState } from '../calls/state.ts';
+import { callState } from '../calls/index.ts';
 import { alertDeliveries, alertFanouts, alertSubscribers } from './tables.ts';
 import { callKeys } from './match-keys.ts';
 import { loadAlertCall, type AlertCallInfo } from './alert-call.ts';
@@ -38,14 +38,8 @@ export async function keysForCall(deps: Pick<DomainDeps, 'db'>, callId: string) 
   return { call: c, keys: callKeys({ professionCode: c.professionCode, disciplineCode: c.disciplineCode, admitted, workplaces }) };
 }
 
-/**
- * The matching statement: subscribers whose keys meet the call's (GIN index), of the call's
- * profession and types, each with the best reason (same > equipollent > affine) they allow.
- */
-function matchingSelect(fanoutId: string, callId: string, c: { professionCode: string; type: string }, keys: string[]) {
-  return sql`
-    select ${fanoutId}::uuid, ${callId}::uuid, s.id, s.frequency, r.code, r.kind
-    from alert_subscribers s
+/** The best reason a subscriber `s` allows for the call (same > equipollent > affine), or nulls. */
+const reasonJoin = (callId: string) => sql`
     left join lateral (
       select ss.specialisation_code as code, cs.kind
       from alert_subscriber_specialisations ss
@@ -53,7 +47,15 @@ function matchingSelect(fanoutId: string, callId: string, c: { professionCode: s
       where ss.subscriber_id = s.id and (s.also_related or cs.kind = 'same')
       order by case cs.kind when 'same' then 0 when 'equipollent' then 1 else 2 end
       limit 1
-    ) r on true
+    ) r on true`;
+
+/**
+ * The matching query: subscribers whose keys meet the call's (GIN index), of the call's
+ * profession and types. Its cost follows the number of matches.
+ */
+function matchingIds(c: { professionCode: string; type: string }, keys: string[]) {
+  return sql`
+    select s.id from alert_subscribers s
     where s.status = 'active'
       and s.match_keys && ${sql.param(keys)}::text[]
       and s.profession_code = ${c.professionCode}
@@ -64,36 +66,52 @@ function matchingSelect(fanoutId: string, callId: string, c: { professionCode: s
 export async function countMatches(deps: Pick<DomainDeps, 'db'>, callId: string): Promise<number> {
   const k = await keysForCall(deps, callId);
   if (!k) return 0;
-  const res = await deps.db.execute<{ n: number }>(sql`select count(*)::int as n from (${matchingSelect('00000000-0000-0000-0000-000000000000', callId, k.call, k.keys)}) m`);
+  const res = await deps.db.execute<{ n: number }>(sql`select count(*)::int as n from (${matchingIds(k.call, k.keys)}) m`);
   return Number(res.rows[0]!.n);
 }
 
+/** Delivery rows written per transaction: short enough that the web's queries pass in between. */
+export const MATCH_CHUNK = 2000;
+
 /**
  * Matches the call's subscribers once. Runs when the call opens (published now, or its scheduled
- * time arrives); a second run finds the fan-out and does nothing.
+ * time arrives). The matched ids are read with one indexed query, then written as delivery rows in
+ * short transactions (on the embedded database a single 100,000-row insert would hold the only
+ * connection for seconds); delivery starts after the first chunk. Interrupted, it is run again by
+ * the sweep and adds only what is missing (the unique (call, subscriber) row). A fan-out that is
+ * past matching is never redone: null.
  */
 export async function startFanout(deps: DomainDeps, callId: string): Promise<Fanout | null> {
   const k = await keysForCall(deps, callId);
   if (!k || !k.call.openedAt) return null;
   const now = deps.now();
-  if (callState(k.call, now) !== 'open') return null;
-  const fanout = await deps.db.transaction(async (tx) => {
-    const [created] = await tx.insert(alertFanouts).values({ callId, startedAt: now }).onConflictDoNothing({ target: alertFanouts.callId }).returning();
-    if (!created) return null;
-    const inserted = await tx.execute(sql`
+  let [fanout] = await deps.db.insert(alertFanouts).values({ callId, startedAt: now }).onConflictDoNothing({ target: alertFanouts.callId }).returning();
+  if (!fanout) {
+    [fanout] = await deps.db.select().from(alertFanouts).where(eq(alertFanouts.callId, callId));
+    if (!fanout || fanout.status !== 'matching') return null;
+  } else if (callState(k.call, now) !== 'open') {
+    // Closed (or withdrawn) before its fan-out ran: nobody is told about a call they cannot enter.
+    const [done] = await deps.db.update(alertFanouts).set({ status: 'done', matchedAt: now, finishedAt: now }).where(eq(alertFanouts.id, fanout.id)).returning();
+    return done!;
+  }
+  const ids = (await deps.db.execute<{ id: string }>(matchingIds(k.call, k.keys))).rows.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += MATCH_CHUNK) {
+    await deps.db.execute(sql`
       insert into alert_deliveries (fanout_id, call_id, subscriber_id, mode, reason_specialisation, reason_kind)
-      ${matchingSelect(created.id, callId, k.call, k.keys)}
+      select ${fanout.id}::uuid, ${callId}::uuid, s.id, s.frequency, r.code, r.kind
+      from alert_subscribers s ${reasonJoin(callId)}
+      where s.id = any(${sql.param(ids.slice(i, i + MATCH_CHUNK))}::uuid[]) and s.status = 'active'
       on conflict do nothing`);
-    const matched = Number((inserted as { affectedRows?: number; rowCount?: number }).affectedRows ?? (inserted as { rowCount?: number }).rowCount ?? 0);
-    const [row] = await tx
-      .update(alertFanouts)
-      .set({ matched, status: matched ? 'sending' : 'done', matchedAt: now, finishedAt: matched ? null : now })
-      .where(eq(alertFanouts.id, created.id))
-      .returning();
-    return row!;
-  });
-  if (fanout && fanout.status === 'sending') await kickDelivery(deps, fanout.id);
-  return fanout;
+    if (i === 0) await kickDelivery(deps, fanout.id);
+  }
+  const [{ matched }] = await deps.db.select({ matched: sql<number>`count(*)::int` }).from(alertDeliveries).where(eq(alertDeliveries.fanoutId, fanout.id));
+  const [row] = await deps.db
+    .update(alertFanouts)
+    .set({ matched: Number(matched), status: Number(matched) ? 'sending' : 'done', matchedAt: deps.now(), finishedAt: Number(matched) ? null : deps.now() })
+    .where(and(eq(alertFanouts.id, fanout.id), eq(alertFanouts.status, 'matching')))
+    .returning();
+  if (row?.status === 'sending') await kickDelivery(deps, fanout.id);
+  return row ?? null;
 }
 
 /** Starts the delivery jobs of a fan-out (several, so several processes share it). */
@@ -235,6 +253,12 @@ export async function sweepFanouts(deps: DomainDeps, opts: { exclusive?: boolean
     .leftJoin(alertFanouts, eq(alertFanouts.callId, calls.id))
     .where(and(isNull(alertFanouts.id), eq(calls.status, 'published'), gte(calls.openedAt, new Date(now.getTime() - CATCH_UP_MS)), isNull(calls.closedAt)));
   for (const c of missing) await deps.jobs.send(FANOUT_JOB, { callId: c.id }, { singletonKey: `fanout:${c.id}` });
+  // Matching interrupted by a crash: run it again (it adds only the missing rows).
+  const interrupted = await deps.db
+    .select({ callId: alertFanouts.callId })
+    .from(alertFanouts)
+    .where(and(eq(alertFanouts.status, 'matching'), opts.exclusive ? undefined : lte(alertFanouts.startedAt, new Date(now.getTime() - LEASE_MS))));
+  for (const f of interrupted) await deps.jobs.send(FANOUT_JOB, { callId: f.callId }, { singletonKey: `fanout:${f.callId}` });
   const active = await deps.db
     .selectDistinct({ id: alertDeliveries.fanoutId })
     .from(alertDeliveries)
@@ -251,7 +275,7 @@ export async function sweepFanouts(deps: DomainDeps, opts: { exclusive?: boolean
   // Fan-outs whose last rows were settled by a process that died before settling the fan-out.
   const stale = await deps.db.select({ id: alertFanouts.id }).from(alertFanouts).where(eq(alertFanouts.status, 'sending'));
   for (const f of stale) if (!active.some((a) => a.id === f.id)) await settleFanout(deps, f.id);
-  return { reclaimed: reclaimed.length, started: missing.length, kicked: active.length };
+  return { reclaimed: reclaimed.length, started: missing.length + interrupted.length, kicked: active.length };
 }
 
 /** A click on an alert's link (a signed redirect, no pixel): counted, then the call's page. */

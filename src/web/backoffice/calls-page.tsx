@@ -261,6 +261,14 @@ export function CallPage({ c, d, clicks, history, notice, problem, problemFields
         <dd class="col-sm-8" id="outbound-clicks">
           {f.number.format(clicks)}
         </dd>
+        {authorize(c.var.actor, 'alerts.stats') ? (
+          <>
+            <dt class="col-sm-4">{t('alerts_admin.call_link_term')}</dt>
+            <dd class="col-sm-8">
+              <a href={lp(`/admin/avvisi/${encodeURIComponent(call.id)}`)}>{t('alerts_admin.call_link')}</a>
+            </dd>
+          </>
+        ) : null}
         <dt class="col-sm-4">{t('calls_admin.page.updated')}</dt>
         <dd class="col-sm-8">{when(call.updatedAt)}</dd>
       </dl>

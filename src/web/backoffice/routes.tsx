@@ -10,6 +10,9 @@ import { outboxRoutes } from './outbox.tsx';
 import { referenceRoutes } from './reference.tsx';
 import { organisationRoutes } from './organisations.tsx';
 import { callAdminRoutes } from './calls.tsx';
+import { subscriberRoutes } from './subscribers.tsx';
+import { alertStatsRoutes } from './alert-stats.tsx';
+import { leadAdminRoutes } from './leads.tsx';
 
 export function backofficeRoutes() {
   const app = new Hono<AppEnv>();
@@ -30,5 +33,8 @@ export function backofficeRoutes() {
   app.route('/riferimenti', referenceRoutes());
   app.route('/enti', organisationRoutes());
   app.route('/bandi', callAdminRoutes());
+  app.route('/iscritti', subscriberRoutes());
+  app.route('/avvisi', alertStatsRoutes());
+  app.route('/contatti', leadAdminRoutes());
   return app;
 }

@@ -142,6 +142,11 @@ export function Layout({ c, title, description, head, scripts, children, area = 
                     {t('common.footer.feed')}
                   </a>
                 </p>
+                <p class="text-white mb-0 mt-2">
+                  <a class="text-white" href={lp('/privacy')}>
+                    {t('privacy.footer_link')}
+                  </a>
+                </p>
               </div>
             </div>
           </footer>

@@ -25,8 +25,18 @@ export const loadUser: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** Redirects anonymous visitors to the sign-in page, keeping where they wanted to go. */
 export const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.var.user) {
-    const next_ = c.req.path + new URL(c.req.url).search;
-    return c.redirect(`${c.var.lp('/accedi')}?next=${encodeURIComponent(next_)}`, 303);
+    // An htmx fragment (a polled progress block) would swap the sign-in page into itself: htmx
+    // follows HX-Redirect with a full navigation instead, back to the page the fragment sits on.
+    const fromHtmx = c.req.header('hx-request') === 'true';
+    const current = fromHtmx ? c.req.header('hx-current-url') : undefined;
+    const here = current && URL.canParse(current) ? new URL(current) : null;
+    const next_ = here && here.origin === new URL(c.req.url).origin ? here.pathname.replace(/^\/en(?=\/|$)/, '') + here.search : c.req.path + new URL(c.req.url).search;
+    const target = `${c.var.lp('/accedi')}?next=${encodeURIComponent(next_)}`;
+    if (fromHtmx) {
+      c.header('HX-Redirect', target);
+      return c.body(null, 401);
+    }
+    return c.redirect(target, 303);
   }
   c.header('Cache-Control', 'private, no-store');
   await next();

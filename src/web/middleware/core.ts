@@ -79,18 +79,27 @@ export const securityHeaders = (hsts: boolean): MiddlewareHandler => {
   const list = securityHeaderList(hsts);
   return async (c, next) => {
     await next();
-    for (const [k, v] of list) setResponseHeader(c, k, v);
+    for (const [k, v] of list) {
+      // A page whose URL carries a secret (signed alert links) sets its own policy: keep it.
+      if (k === 'Referrer-Policy' && c.res.headers.has(k)) continue;
+      setResponseHeader(c, k, v);
+    }
   };
 };
 
 const CSRF_COOKIE = 'approdo_csrf';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * RFC 8058 one-click unsubscribe: mail providers POST to the List-Unsubscribe URL without cookies
+ * or Origin. The signed token in the path is the protection, and the POST only unsubscribes.
+ */
+const ONE_CLICK_UNSUBSCRIBE = /^\/avvisi\/disiscrizione\/[\w.-]{1,200}$/;
 
 /**
  * CSRF: (1) a state-changing browser request must come from our own origin (Origin, or
  * Sec-Fetch-Site); (2) forms carry a token equal to a per-browser cookie (double submit).
  * Bearer-token API calls and the better-auth endpoints (which check origin themselves) are exempt
- * from (2).
+ * from (2); the one-click unsubscribe POST from both.
  */
 export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   let token = getCookie(c, CSRF_COOKIE);
@@ -102,6 +111,7 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!UNSAFE.has(c.req.method)) return next();
   const path = c.req.path;
   if (path.startsWith('/api/v1/') && c.req.header('authorization')?.startsWith('Bearer ')) return next();
+  if (c.req.method === 'POST' && ONE_CLICK_UNSUBSCRIBE.test(path)) return next();
   if (!sameOrigin(c.req.header('origin'), c.req.header('sec-fetch-site'), c.req.url, c.var.deps.config.baseUrl)) {
     return c.text(c.var.t('common.errors.csrf'), 403);
   }

@@ -40,7 +40,7 @@ function afterSignIn(c: Ctx, next: string | null): string {
  * every request comes from loopback: then the last X-Forwarded-For entry (the one the proxy added)
  * names the client. Null when there is no socket (in-process requests in tests).
  */
-function clientIp(c: Ctx): string | null {
+export function clientIp(c: Ctx): string | null {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   const peer = env?.incoming?.socket?.remoteAddress;
   if (!peer) return null;

@@ -22,6 +22,7 @@ import { cachedPage } from './cache.ts';
 import { MAX_Q, SORTS, callQueryString, callsHref, canonicalCallQuery, defaultSort, parseCallQuery, type CallQuery } from './calls-query.ts';
 import { filterOptions, professionLabel, type FilterOptions } from './options.ts';
 import { deadlineCalendar, jobPosting } from './job-posting.ts';
+import { LeadBlock } from './leads.tsx';
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -202,6 +203,7 @@ function ListPage({ c, d }: { c: Ctx; d: ListData }) {
                 <p class="mb-0">{t('public.list.empty_alerts_soon')}</p>
               </div>
             )}
+            {d.total === 0 ? <LeadBlock c={c} source="bandi-empty" headingLevel={3} /> : null}
             <Pagination t={t} page={d.page} pages={d.pages} href={(p) => callsHref(lp, d.s, { page: p })} />
           </div>
         </div>
@@ -369,6 +371,7 @@ function CallPage({ c, d, now }: { c: Ctx; d: CallDetail; now: Date }) {
                 </ul>
               </section>
             ) : null}
+            {d.state === 'closed' ? <LeadBlock c={c} source="call-closed" callSlug={call.slug} /> : null}
           </div>
           <div class="col-lg-4">
             <section class="card card-bg p-4 mb-4" aria-labelledby="deadline">

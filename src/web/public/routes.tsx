@@ -10,6 +10,9 @@ import { fmt } from '../../platform/i18n/format.ts';
 import { publicCallRoutes } from './calls.tsx';
 import { seoRoutes } from './seo.tsx';
 import { authPageRoutes } from './auth.tsx';
+import { alertRoutes } from './alerts.tsx';
+import { leadRoutes } from './leads.tsx';
+import { privacyRoutes } from './privacy.tsx';
 import { cachedPage } from './cache.ts';
 import { callsHref } from './calls-query.ts';
 import { professionLabel } from './options.ts';
@@ -112,7 +115,12 @@ function HomePage({ c, data }: { c: Ctx; data: HomeData }) {
 
         <section class="mb-5" aria-labelledby="alerts">
           <h2 id="alerts">{t('public.home.alerts_title')}</h2>
-          <p>{t('public.home.alerts_soon')}</p>
+          <p>{t('alerts_public.home.text')}</p>
+          <p>
+            <a class="btn btn-primary" href={`${lp('/avvisi')}?da=home`}>
+              {t('alerts_public.home.button')}
+            </a>
+          </p>
         </section>
       </div>
     </Layout>
@@ -130,5 +138,8 @@ export function publicRoutes() {
   app.route('/', seoRoutes());
   app.route('/', authPageRoutes());
   app.route('/bandi', publicCallRoutes());
+  app.route('/avvisi', alertRoutes());
+  app.route('/contatti', leadRoutes());
+  app.route('/', privacyRoutes());
   return app;
 }
