@@ -310,6 +310,23 @@ describe('matching and delivery', () => {
     await smtp.waitFor((m) => m.to.includes(s.email));
   });
 
+  it('resumes a matching interrupted by a crash, adding only the missing rows', async () => {
+    const d = rt.deps;
+    const people = [];
+    for (let i = 0; i < 3; i++) people.push(await createConfirmedSubscriber(d, email('resume'), prefs({ professionCode: 'dietista' })));
+    const call = await buildCall(d, { professionCode: 'dietista', disciplineCode: null, title: 'Dietista' });
+    // Opened without the event, and a fan-out left half-way: one row written, status still matching.
+    await d.db.execute(sql`update calls set status = 'published', publish_at = ${clock.toISOString()}::timestamptz, opened_at = ${clock.toISOString()}::timestamptz where id = ${call.id}`);
+    const [f] = await d.db.insert(alertFanouts).values({ callId: call.id, startedAt: new Date(clock.getTime() - 5 * 60_000) }).returning();
+    await d.db.insert(alertDeliveries).values({ fanoutId: f!.id, callId: call.id, subscriberId: people[0]!.id, mode: 'immediate' });
+    expect((await sweepFanouts(d)).started).toBeGreaterThanOrEqual(1);
+    const done = await waitForFanout(d.db, call.id);
+    expect(done.matched).toBe(3);
+    for (const p of people) await smtp.waitFor((m) => m.to.includes(p.email));
+    await new Promise((r) => setTimeout(r, 500));
+    for (const p of people) expect(smtp.messages.filter((m) => m.to.includes(p.email))).toHaveLength(1);
+  });
+
   it('counts clicks through the signed redirect', async () => {
     const d = rt.deps;
     const [row] = await d.db.select().from(alertDeliveries).where(eq(alertDeliveries.status, 'sent')).limit(1);
