@@ -71,3 +71,14 @@ describe('signed-out htmx fragments', () => {
     expect(plain.headers.get('location')).toBe(`/accedi?next=${encodeURIComponent('/admin/avvisi')}`);
   });
 });
+
+describe('origin check', () => {
+  it('accepts Origin: null only when the browser says the form is same-origin (pages with no-referrer)', async () => {
+    const { sameOrigin } = await import('../src/web/middleware/core.ts');
+    const url = 'http://localhost/reimposta-password';
+    expect(sameOrigin('null', 'same-origin', url, 'http://localhost')).toBe(true);
+    expect(sameOrigin('null', 'cross-site', url, 'http://localhost')).toBe(false);
+    expect(sameOrigin('null', undefined, url, 'http://localhost')).toBe(false);
+    expect(sameOrigin('https://evil.example', 'same-origin', url, 'http://localhost')).toBe(false);
+  });
+});

@@ -128,7 +128,10 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 export function sameOrigin(origin: string | undefined, secFetchSite: string | undefined, reqUrl: string, baseUrl: string): boolean {
   if (origin) {
-    if (origin === 'null') return false;
+    // A page with `Referrer-Policy: no-referrer` (the reset-password page, pages reached by a
+    // signed link) makes the browser send `Origin: null` on its own forms; Sec-Fetch-Site, which
+    // a page cannot forge, still tells whether the form is ours.
+    if (origin === 'null') return secFetchSite === 'same-origin';
     return origin === new URL(baseUrl).origin || origin === new URL(reqUrl).origin;
   }
   if (secFetchSite) return secFetchSite === 'same-origin' || secFetchSite === 'none';

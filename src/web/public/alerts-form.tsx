@@ -240,7 +240,7 @@ function Comuni({ c, s, problems }: { c: Ctx; s: FormState; problems: ComuneProb
   const { t } = c.var;
   const error = s.errors.comuni;
   return (
-    <div class="form-group mb-4">
+    <div class="form-group mt-5 mb-4">
       <label for="comuni" class="active">
         {t('alerts_public.fields.comuni')}
       </label>
@@ -313,7 +313,7 @@ export function AlertFields({ c, s, opts, comuneProblems = [], signup }: AlertFi
   return (
     <>
       <fieldset class="mb-2">
-        <legend class="h5">{t('alerts_public.form.about_you')}</legend>
+        <legend class="h5 mb-4">{t('alerts_public.form.about_you')}</legend>
         <TextField s={s} name="name" label={t('alerts_public.fields.name')} required maxLength={120} autocomplete="name" />
         {signup ? (
           <TextField s={s} name="email" type="email" label={t('alerts_public.fields.email')} required maxLength={254} autocomplete="email" hint={t('alerts_public.hints.email')} />
@@ -345,14 +345,14 @@ export function AlertFields({ c, s, opts, comuneProblems = [], signup }: AlertFi
       </fieldset>
 
       <fieldset class="mb-2">
-        <legend class="h5">{t('alerts_public.form.where')}</legend>
+        <legend class="h5 mb-4">{t('alerts_public.form.where')}</legend>
         <p class="small">{t('alerts_public.hints.anywhere')}</p>
         <Provinces c={c} s={s} opts={opts} />
         <Comuni c={c} s={s} problems={comuneProblems} />
       </fieldset>
 
       <fieldset class="mb-2">
-        <legend class="h5">{t('alerts_public.form.what_how')}</legend>
+        <legend class="h5 mb-4">{t('alerts_public.form.what_how')}</legend>
         <CheckboxGroup
           s={s}
           name="callTypes"
@@ -380,6 +380,8 @@ export function AlertFields({ c, s, opts, comuneProblems = [], signup }: AlertFi
   );
 }
 
+const FIELD_ORDER = ['_form', 'name', 'email', 'professionCode', 'specialisations', 'alsoRelated', 'provinces', 'comuni', 'callTypes', 'frequency', 'locale', 'consent'];
+
 /** Where each field's error links to in the summary (the first control of a group). */
 const ANCHORS: Record<string, string> = {
   specialisations: 'specialisations',
@@ -393,7 +395,13 @@ export function AlertErrorSummary({ c, s }: { c: Ctx; s: FormState }) {
   const { t } = c.var;
   const errors: FieldErrors = {};
   const labels: Record<string, string> = {};
-  for (const [k, v] of Object.entries(s.errors)) {
+  const rank = (k: string) => {
+    const i = FIELD_ORDER.indexOf(/^spec\d$/.test(k) ? 'specialisations' : k);
+    return i < 0 ? FIELD_ORDER.length : i;
+  };
+  // In the order of the form, whatever order the checks found them in.
+  const entries = Object.entries(s.errors).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+  for (const [k, v] of entries) {
     const spec = /^spec(\d)$/.exec(k);
     const anchor = ANCHORS[k] ?? k;
     if (errors[anchor]) continue;

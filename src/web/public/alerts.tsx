@@ -300,7 +300,7 @@ function PrefsPage({ c, v }: { c: Ctx; v: PrefsView }) {
           <dt class="col-sm-4">{t('alerts_public.prefs.frequency')}</dt>
           <dd class="col-sm-8">
             {t(`alerts_public.options.frequency_${sub.frequency}`)}
-            {sub.frequency === 'weekly' ? (
+            {sub.frequency === 'weekly' || v.waiting > 0 ? (
               <>
                 <br />
                 <span id="digest-waiting">{waitingText}</span>
