@@ -60,8 +60,7 @@ const DEFAULT_SOURCE = 'avvisi';
 
 /**
  * A page whose URL carries a secret: not indexed, and the URL never goes to another site as a
- * Referer. Not "no-referrer": browsers then send `Origin: null` with the page's own POST forms,
- * which the CSRF origin check rightly refuses; "same-origin" keeps our Origin and leaks nothing.
+ * Referer ("same-origin": our own forms keep a real Origin header, other sites get nothing).
  */
 const REFERRER_POLICY = 'same-origin';
 const SECRET_URL_HEAD = (
