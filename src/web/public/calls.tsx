@@ -200,7 +200,9 @@ function ListPage({ c, d }: { c: Ctx; d: ListData }) {
                 <p>
                   <a href={lp('/bandi')}>{t('public.list.empty_all_open')}</a>
                 </p>
-                <p class="mb-0">{t('public.list.empty_alerts_soon')}</p>
+                <p class="mb-0">
+                  <a href={lp('/avvisi?da=bandi-empty')}>{t('public.list.empty_alerts')}</a>
+                </p>
               </div>
             )}
             {d.total === 0 ? <LeadBlock c={c} source="bandi-empty" headingLevel={3} /> : null}
