@@ -1,6 +1,8 @@
 // `npm run bench`: /bandi and a call page served by Approdo (embedded PGlite, 500 calls, render
 // cache warm) against Debian nginx serving saved copies of the same pages on 127.0.0.1, measured
 // with wrk in the same run, interleaved, several rounds; medians and ratios go to bench/RESULTS.md.
+// Then the alerts benchmark (bench/alerts.ts). `npm run bench -- pages|alerts` (or BENCH_ONLY)
+// runs one; each writes only its own section of RESULTS.md.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import { boot } from '../src/runtime.ts';
 import { seedDemo } from '../seeds/demo.ts';
 import { advanceLifecycle } from '../src/domains/calls/index.ts';
 import { listVisibleCalls } from '../src/domains/calls/queries.ts';
+import { writeSection } from './results.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -74,7 +77,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function main() {
+async function runPages() {
   need('wrk', 'wrk');
   need('nginx', 'nginx-light');
   const work = mkdtempSync(join(tmpdir(), 'approdo-bench-'));
@@ -152,10 +155,6 @@ async function main() {
     const ratio = (a: string, b: string) => (med(a).rps / med(b).rps).toFixed(2);
     const cpu = cpus()[0]?.model ?? 'unknown';
     const md = [
-      '# Benchmarks',
-      '',
-      'Written by `npm run bench` (bench/run.ts). Machine noise is real (2 shared cores): read medians and ratios, not absolutes.',
-      '',
       '## Public pages: Approdo vs nginx serving the same bytes',
       '',
       `- Date: ${new Date().toISOString()}`,
@@ -186,12 +185,18 @@ async function main() {
       '  building the cache); misses happen after an edit or when a call opens or closes on the clock.',
       '',
     ].join('\n');
-    writeFileSync(join('bench', 'RESULTS.md'), md);
+    writeSection('pages', md);
     console.log(md);
   } finally {
     cleanup();
   }
-  process.exit(0);
 }
 
-await main();
+const only = process.argv[2] ?? process.env.BENCH_ONLY;
+if (only && only !== 'pages' && only !== 'alerts') {
+  console.error(`unknown benchmark "${only}": pages or alerts`);
+  process.exit(2);
+}
+if (only !== 'alerts') await runPages();
+if (only !== 'pages') await (await import('./alerts.ts')).runAlerts();
+process.exit(0);
