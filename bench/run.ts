@@ -95,7 +95,7 @@ async function runPages() {
     const seedCfg = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'production' });
     const rt = await boot(seedCfg, { work: false });
     const t0 = performance.now();
-    await seedDemo(rt.deps, { count: CALLS });
+    await seedDemo(rt.deps, { count: CALLS, subscribers: false });
     await advanceLifecycle(rt.deps);
     const seedMs = performance.now() - t0;
     const open = (await listVisibleCalls(rt.deps.db, new Date())).filter((c) => c.deadline && c.deadline > new Date() && !c.closedAt);
