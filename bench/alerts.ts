@@ -6,7 +6,7 @@
 //  2. /bandi latency (p50/p99) at a fixed rate, idle and while a 100,000 fan-out runs in the same
 //     process that serves it (the one-process deployment);
 //  3. matching time over 1,000,000 subscribers generated in SQL (narrow, medium and broad calls).
-// The figures go to the alerts section of bench/RESULTS.md. About 15 minutes on 2 cores; to scale
+// The figures go to the alerts section of bench/RESULTS.md. 12 to 17 minutes on 2 cores; to scale
 // down: BENCH_ALERT_N (fan-out size, 100000), BENCH_ALERT_ROUNDS (2), BENCH_ALERT_MATCH_N (1000000),
 // BENCH_ALERT_MATCH_RUNS (5), BENCH_ALERT_LOAD_SECONDS (20), BENCH_ALERT_RPS (50),
 // BENCH_ALERT_SEARCH_RPS (10; 0 = no search load), BENCH_ALERT_PAGE_CALLS (200).
