@@ -8,3 +8,7 @@ export * from '../platform/mail/tables.ts';
 export * from '../platform/consent/tables.ts';
 export * from '../domains/alerts/tables.ts';
 export * from '../domains/leads/tables.ts';
+export * from '../domains/cases/tables.ts';
+export * from '../domains/rankings/tables.ts';
+export * from '../domains/appointments/tables.ts';
+export * from '../domains/meetings/tables.ts';

@@ -1,0 +1,66 @@
+// The entry points other capabilities use: find-or-create a person's case by email (one case per
+// address; merged cases point to the one kept) and append to its timeline.
+import { and, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import type { Actor } from '../../platform/audit/index.ts';
+import { cases, caseEvents, type CaseEventKind, type CaseSource } from './tables.ts';
+
+export type Case = typeof cases.$inferSelect;
+
+export interface CasePerson {
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  locale?: 'it' | 'en';
+  professionCode?: string | null;
+}
+
+const norm = (e: string | null | undefined) => (e ? e.trim().toLowerCase() : null);
+
+/**
+ * The person's case: the open case with this email, else a new one (source = where they came
+ * from). Safe under concurrency (unique index on the email of unmerged cases). Fills a missing
+ * phone or profession on an existing case, never overwrites what the team typed.
+ */
+export async function ensureCase(tx: DbOrTx, person: CasePerson, source: CaseSource, actor: Actor, at: Date): Promise<Case> {
+  const email = norm(person.email);
+  if (email) {
+    const [found] = await tx.select().from(cases).where(and(eq(cases.email, email), isNull(cases.mergedInto)));
+    if (found) {
+      if ((!found.phone && person.phone) || (!found.professionCode && person.professionCode)) {
+        const [u] = await tx
+          .update(cases)
+          .set({ phone: found.phone ?? person.phone ?? null, professionCode: found.professionCode ?? person.professionCode ?? null, updatedAt: at })
+          .where(eq(cases.id, found.id))
+          .returning();
+        return u!;
+      }
+      return found;
+    }
+  }
+  const [created] = await tx
+    .insert(cases)
+    .values({ name: person.name, email, phone: person.phone ?? null, locale: person.locale ?? 'it', professionCode: person.professionCode ?? null, source, createdAt: at, updatedAt: at })
+    .onConflictDoNothing()
+    .returning();
+  if (!created) {
+    // Created by a concurrent request between our read and insert.
+    const [again] = await tx.select().from(cases).where(and(eq(cases.email, email!), isNull(cases.mergedInto)));
+    return again!;
+  }
+  await addCaseEvent(tx, created.id, { kind: 'created', summary: `source:${source}` }, actor, at);
+  return created;
+}
+
+export interface CaseEventInput {
+  kind: CaseEventKind;
+  /** Short line for the timeline; an i18n key with `:` data is fine (the page translates known kinds). */
+  summary: string;
+  body?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export async function addCaseEvent(tx: DbOrTx, caseId: string, e: CaseEventInput, actor: Actor, at: Date): Promise<void> {
+  await tx.insert(caseEvents).values({ caseId, kind: e.kind, summary: e.summary, body: e.body ?? null, data: e.data ?? null, at, actorId: actor.id, actorLabel: actor.label });
+  await tx.update(cases).set({ updatedAt: at }).where(eq(cases.id, caseId));
+}
