@@ -200,6 +200,7 @@ CREATE TABLE "meetings" (
 	CONSTRAINT "meetings_slug_unique" UNIQUE("slug")
 );
 --> statement-breakpoint
+ALTER TABLE "mail_messages" ADD COLUMN "attachments" jsonb;--> statement-breakpoint
 ALTER TABLE "case_events" ADD CONSTRAINT "case_events_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_tasks" ADD CONSTRAINT "case_tasks_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contact_attempts" ADD CONSTRAINT "contact_attempts_candidate_id_ranked_candidates_id_fk" FOREIGN KEY ("candidate_id") REFERENCES "public"."ranked_candidates"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

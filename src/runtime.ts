@@ -15,6 +15,10 @@ import { seedReference } from '../seeds/reference/index.ts';
 import { registerAccountJobs, passwordResetMail } from './domains/accounts/jobs.ts';
 import { registerCallJobs } from './domains/calls/jobs.ts';
 import { registerLeadJobs } from './domains/leads/jobs.ts';
+import { registerAppointmentJobs } from './domains/appointments/jobs.ts';
+import { registerMeetingJobs } from './domains/meetings/jobs.ts';
+import { registerRankingJobs } from './domains/rankings/jobs.ts';
+import { registerCaseJobs } from './domains/cases/jobs.ts';
 import { onCallOpened, registerAlertJobs, sweepFanouts } from './domains/alerts/index.ts';
 import { createApp, type WebApp } from './web/app.tsx';
 import type { AppDeps } from './web/context.ts';
@@ -79,7 +83,11 @@ export async function boot(config: Config, opts: BootOptions): Promise<Runtime> 
     registerAccountJobs(deps);
     registerCallJobs(deps);
     registerLeadJobs(deps);
+    registerMeetingJobs(deps);
     registerAlertJobs(deps);
+    registerAppointmentJobs(deps);
+    registerCaseJobs(deps);
+    registerRankingJobs(deps);
     // Any change to calls (or the clock opening/closing one) drops the cached public pages.
     events.on('calls.changed', () => deps.cache.invalidate('calls'));
     // A call that opens fans out its alerts (the minute sweep catches an event lost in a crash).

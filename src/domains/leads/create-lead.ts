@@ -8,6 +8,7 @@ import { recordConsent } from '../../platform/consent/index.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import { invalid, ok, type Result } from '../../platform/result.ts';
 import { calls } from '../calls/tables.ts';
+import { addCaseEvent, ensureCase } from '../cases/index.ts';
 import { professions, specialisations } from '../reference/tables.ts';
 import { leads } from './tables.ts';
 import { checkLeadReferences, parseLeadInput } from './input.ts';
@@ -67,6 +68,15 @@ export async function createLead(deps: DomainDeps, raw: unknown, ctx: LeadContex
       source: input.source ?? null,
       utm: input.utm,
     });
+    // The person now has a case (one per email): the welcome team follows them from there.
+    const personCase = await ensureCase(
+      tx,
+      { name: input.name, email: input.email, phone: input.phone ?? null, locale: ctx.locale, professionCode: input.professionCode },
+      'lead',
+      actor,
+      now,
+    );
+    await addCaseEvent(tx, personCase.id, { kind: 'note', summary: 'lead:received', body: input.message || null, data: { leadId: lead.id } }, actor, now);
     const host = await hostContact(tx);
     const context = {
       lead,

@@ -4,8 +4,9 @@ import type { OutgoingMail } from '../../platform/mail/index.ts';
 import { t, type Locale } from '../../platform/i18n/index.ts';
 import type { HostContact } from './queries.ts';
 import type { Lead } from './queries.ts';
+import { leadBookingUrl } from '../appointments/index.ts';
 
-type Links = { baseUrl: string };
+type Links = { baseUrl: string; secret?: string };
 
 const localePath = (locale: Locale, path: string) => (locale === 'en' ? `/en${path}` : path);
 
@@ -63,6 +64,8 @@ export function ackMail(links: Links, d: LeadMailContext): OutgoingMail {
   ];
   if (d.specialisationName) lines.push(`- ${t(L, 'leads.fields.specialisationCode')}: ${d.specialisationName}`);
   if (d.call) lines.push(`- ${t(L, 'leads.mail.call')}: ${d.call.title}`);
+  // A signed link to book a talk with the welcome team (needs the link secret, which every caller has).
+  if (links.secret) lines.push('', t(L, 'appointments.mail.ack_book', { url: leadBookingUrl({ baseUrl: links.baseUrl, secret: links.secret }, lead.id, L) }));
   lines.push(
     '',
     d.host?.email ? t(L, 'leads.mail.ack_withdraw', { email: d.host.email }) : t(L, 'leads.mail.ack_withdraw_no_email'),

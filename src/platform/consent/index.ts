@@ -42,7 +42,7 @@ export function isBot(body: Record<string, unknown>): boolean {
 }
 
 export interface ConsentInput {
-  subjectType: 'alert_subscriber' | 'lead';
+  subjectType: 'alert_subscriber' | 'lead' | 'meeting_registration';
   subjectId: string;
   purpose: ConsentPurpose;
   event: string;

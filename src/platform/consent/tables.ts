@@ -12,7 +12,7 @@ export const consentRecords = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     /** alert_subscriber or lead: whose consent this is. */
-    subjectType: text('subject_type').$type<'alert_subscriber' | 'lead'>().notNull(),
+    subjectType: text('subject_type').$type<'alert_subscriber' | 'lead' | 'meeting_registration'>().notNull(),
     subjectId: uuid('subject_id').notNull(),
     purpose: text('purpose').$type<ConsentPurpose>().notNull(),
     noticeVersion: text('notice_version').notNull(),

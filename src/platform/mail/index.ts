@@ -17,6 +17,8 @@ export interface OutgoingMail {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /** Small text attachments, e.g. an ICS invitation (contentType "text/calendar; method=REQUEST"). */
+  attachments?: { filename: string; contentType: string; content: string }[];
 }
 
 export interface Mailer {
@@ -57,7 +59,7 @@ export function createMailer(opts: { db: Db; jobs: Jobs; smtpUrl?: string; from:
       const run = async (q: DbOrTx) => {
         const [row] = await q
           .insert(mailMessages)
-          .values({ idempotencyKey: mail.key, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers })
+          .values({ idempotencyKey: mail.key, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, attachments: mail.attachments })
           .onConflictDoNothing({ target: mailMessages.idempotencyKey })
           .returning({ id: mailMessages.id });
         if (row) await opts.jobs.send(MAIL_JOB, { messageId: row.id }, { tx: q, singletonKey: row.id });
@@ -80,6 +82,7 @@ export function createMailer(opts: { db: Db; jobs: Jobs; smtpUrl?: string; from:
           text: msg.text,
           html: msg.html ?? undefined,
           headers: msg.headers ?? undefined,
+          attachments: msg.attachments ?? undefined,
           messageId: `<${msg.id}@approdo>`,
         });
         await opts.db

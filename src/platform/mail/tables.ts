@@ -15,6 +15,8 @@ export const mailMessages = pgTable(
     text: text('text').notNull(),
     html: text('html'),
     headers: jsonb('headers').$type<Record<string, string>>(),
+    /** Small text attachments (calendar invitations). */
+    attachments: jsonb('attachments').$type<{ filename: string; contentType: string; content: string }[]>(),
     status: text('status').$type<(typeof MAIL_STATUSES)[number]>().notNull().default('pending'),
     attempts: text('attempts'),
     error: text('error'),

@@ -220,6 +220,11 @@ export function CallPage({ c, d, clicks, history, notice, problem, problemFields
       <p>
         {t('calls_admin.page.state')}: <StateBadge c={c} state={d.state} />
       </p>
+      {d.state === 'closed' && authorize(c.var.actor, 'rankings.read') ? (
+        <p>
+          <a href={lp(`/admin/graduatorie/bando/${call.id}`)}>{t('rankings_admin.call_link')}</a>
+        </p>
+      ) : null}
       {problem || problemFields ? (
         <div class="alert alert-danger" role="alert" id="problem">
           {problem ? <p class="mb-1 fw-semibold">{problem}</p> : null}

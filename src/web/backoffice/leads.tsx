@@ -25,6 +25,7 @@ import {
   type LeadStatus,
 } from '../../domains/leads/index.ts';
 import { errorResponse, flash, requireAction } from './guard.tsx';
+import { caseIdByEmail } from '../../domains/cases/index.ts';
 import { Pager, pageParam } from './pager.tsx';
 
 const FLASH = ['updated', 'noted', 'erased'] as const;
@@ -173,7 +174,7 @@ interface DetailForms {
   note?: FormState;
 }
 
-function DetailPage({ c, d, staff, forms = {}, notice }: { c: Ctx; d: LeadDetail; staff: Staff[]; forms?: DetailForms; notice?: string | null }) {
+function DetailPage({ c, d, staff, forms = {}, notice, caseId }: { c: Ctx; d: LeadDetail; staff: Staff[]; forms?: DetailForms; notice?: string | null; caseId?: string | null }) {
   const { t, lp, locale } = c.var;
   const f = fmt(locale);
   const { lead } = d;
@@ -211,6 +212,7 @@ function DetailPage({ c, d, staff, forms = {}, notice }: { c: Ctx; d: LeadDetail
           <Row label={t('leads_admin.contacted_at')}>{when(lead.contactedAt)}</Row>
           <Row label={t('leads_admin.closed_at')}>{when(lead.closedAt)}</Row>
           <Row label={t('leads_admin.updated_at')}>{when(lead.updatedAt)}</Row>
+          <Row label={t('cases_admin.case_link')}>{caseId ? <a href={lp(`/admin/casi/${caseId}`)}>{t('cases_admin.open_case')}</a> : none}</Row>
         </dl>
         <h3 class="h5">{t('leads.fields.message')}</h3>
         {lead.message ? <p class="lead-message">{lead.message}</p> : <p>{none}</p>}
@@ -374,7 +376,8 @@ export function leadAdminRoutes() {
   app.get('/:id', async (c) => {
     const [r, staff] = await Promise.all([getLead(c.var.deps.db, c.var.actor, c.req.param('id')), assignableStaff(c.var.deps.db)]);
     if (!r.ok) return errorResponse(c, r.error);
-    return c.html(<DetailPage c={c} d={r.value} staff={staff} notice={flash(c, 'leads_admin.flash', FLASH)} />);
+    const caseId = await caseIdByEmail(c.var.deps.db, c.var.actor, r.value.lead.email);
+    return c.html(<DetailPage c={c} d={r.value} staff={staff} notice={flash(c, 'leads_admin.flash', FLASH)} caseId={caseId} />);
   });
 
   app.post('/:id', requireAction('leads.update'), async (c) => {

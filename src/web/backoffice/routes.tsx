@@ -13,6 +13,11 @@ import { callAdminRoutes } from './calls.tsx';
 import { subscriberRoutes } from './subscribers.tsx';
 import { alertStatsRoutes } from './alert-stats.tsx';
 import { leadAdminRoutes } from './leads.tsx';
+import { appointmentAdminRoutes } from './appointments.tsx';
+import { meetingAdminRoutes } from './meetings.tsx';
+import { caseAdminRoutes } from './cases.tsx';
+import { rankingAdminRoutes } from './rankings.tsx';
+import { rankingFiguresRoutes } from './rankings-figures.tsx';
 
 export function backofficeRoutes() {
   const app = new Hono<AppEnv>();
@@ -36,5 +41,10 @@ export function backofficeRoutes() {
   app.route('/iscritti', subscriberRoutes());
   app.route('/avvisi', alertStatsRoutes());
   app.route('/contatti', leadAdminRoutes());
+  app.route('/appuntamenti', appointmentAdminRoutes());
+  app.route('/incontri', meetingAdminRoutes());
+  app.route('/casi', caseAdminRoutes());
+  app.route('/graduatorie', rankingAdminRoutes());
+  app.route('/graduatorie-cifre', rankingFiguresRoutes());
   return app;
 }

@@ -27,6 +27,8 @@ import {
   type SubscriberListRow,
 } from '../../domains/alerts/admin-queries.ts';
 import { errorResponse, requireAction } from './guard.tsx';
+import { CsrfField } from '../components/form.tsx';
+import { openCaseForSubscriber } from '../../domains/cases/index.ts';
 import { Pager, pageParam } from './pager.tsx';
 
 /** The province filter's value in URLs for "no area chosen". */
@@ -333,6 +335,13 @@ function DetailPage({ c, s }: { c: Ctx; s: SubscriberDetail }) {
       <p>
         {t('alerts_admin.subscribers.col.status')}: <StatusText c={c} status={s.status} />
       </p>
+      {/* The welcome team follows a subscriber as a case (found by email, created if new). */}
+      <form method="post" action={lp(`/admin/iscritti/${s.id}/caso`)} class="mb-4">
+        <CsrfField token={c.var.csrfToken} />
+        <button type="submit" class="btn btn-outline-primary">
+          {t('cases_admin.open_case')}
+        </button>
+      </form>
 
       <h2 class="h4 mt-4">{t('alerts_admin.subscriber.prefs')}</h2>
       <dl class="row">
@@ -488,6 +497,12 @@ export function subscriberRoutes() {
     const r = await getSubscriber(c.var.deps, c.var.actor, c.req.param('id'));
     if (!r.ok) return errorResponse(c, r.error);
     return c.html(<DetailPage c={c} s={r.value} />);
+  });
+
+  app.post('/:id/caso', requireAction('cases.update'), async (c) => {
+    const r = await openCaseForSubscriber(c.var.deps, c.var.actor, c.req.param('id'));
+    if (!r.ok) return errorResponse(c, r.error);
+    return c.redirect(`${c.var.lp(`/admin/casi/${r.value.id}`)}?esito=opened`, 303);
   });
 
   return app;

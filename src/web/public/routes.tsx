@@ -12,6 +12,9 @@ import { seoRoutes } from './seo.tsx';
 import { authPageRoutes } from './auth.tsx';
 import { alertRoutes } from './alerts.tsx';
 import { leadRoutes } from './leads.tsx';
+import { appointmentRoutes } from './appointments.tsx';
+import { webinarRoutes } from './webinars.tsx';
+import { rankingPublicRoutes } from './rankings.tsx';
 import { privacyRoutes } from './privacy.tsx';
 import { cachedPage } from './cache.ts';
 import { callsHref } from './calls-query.ts';
@@ -140,6 +143,9 @@ export function publicRoutes() {
   app.route('/bandi', publicCallRoutes());
   app.route('/avvisi', alertRoutes());
   app.route('/contatti', leadRoutes());
+  app.route('/appuntamento', appointmentRoutes());
+  app.route('/webinar', webinarRoutes());
+  app.route('/graduatorie', rankingPublicRoutes());
   app.route('/', privacyRoutes());
   return app;
 }

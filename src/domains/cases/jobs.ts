@@ -1,0 +1,9 @@
+// Jobs of the cases domain: the daily run that asks the team to check on people who arrived a year ago.
+import type { DomainDeps } from '../../platform/domain-deps.ts';
+import { createRetentionChecks } from './work.ts';
+
+export const CASE_RETENTION_CHECK_JOB = 'cases.retention-check';
+
+export function registerCaseJobs(deps: DomainDeps): void {
+  deps.jobs.register({ name: CASE_RETENTION_CHECK_JOB, cron: '17 6 * * *', retryLimit: 2, handler: async () => void (await createRetentionChecks(deps)) });
+}

@@ -1,0 +1,105 @@
+// The mails to webinar registrants (confirmation, updated invitation, reminder), in the
+// registrant's language, each with the meeting as an ICS invitation, and the signed cancel link.
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import type { OutgoingMail } from '../../platform/mail/index.ts';
+import { t, type Locale } from '../../platform/i18n/index.ts';
+import { fmt } from '../../platform/i18n/format.ts';
+import { sign, safeEqual } from '../../platform/http/signing.ts';
+import { markdownToText } from '../../platform/markdown.ts';
+import type { meetings, meetingRegistrations } from './tables.ts';
+
+export type Meeting = typeof meetings.$inferSelect;
+export type Registration = typeof meetingRegistrations.$inferSelect;
+type Links = { baseUrl: string; secret: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const mac = (secret: string, id: string) => sign(secret, `meetings:cancel:${id}`).slice(0, 32);
+
+export function cancelToken(secret: string, registrationId: string): string {
+  return `${registrationId}.${mac(secret, registrationId)}`;
+}
+
+/** The registration a cancel link names, when its signature is right. */
+export function readCancelToken(secret: string, token: string): string | null {
+  const m = /^([0-9a-f-]{36})\.([\w-]{32})$/.exec(token);
+  if (!m || !UUID.test(m[1]!)) return null;
+  return safeEqual(mac(secret, m[1]!), m[2]!) ? m[1]! : null;
+}
+
+const abs = (links: Links, locale: Locale, path: string) => `${links.baseUrl.replace(/\/$/, '')}${locale === 'en' ? '/en' : ''}${path}`;
+
+export const cancelUrl = (links: Links, r: Registration) => abs(links, r.locale, `/webinar/annulla/${cancelToken(links.secret, r.id)}`);
+
+/**
+ * The meeting as an RFC 5545 invitation. UID stays the same for the meeting's life and SEQUENCE
+ * follows meeting.sequence, so a calendar replaces the event when the time or place changes.
+ * Times are written in UTC (…Z): exact everywhere, and clear of ical-generator's TZID trap.
+ */
+export function meetingCalendar(links: Links, m: Meeting, locale: Locale, cancelled = false): string {
+  const host = new URL(links.baseUrl).host;
+  const cal = ical({ prodId: { company: 'Approdo', product: 'Approdo', language: locale.toUpperCase() }, method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST });
+  const page = abs(links, locale, `/webinar/${m.slug}`);
+  cal.createEvent({
+    id: `meeting-${m.id}@${host}`,
+    sequence: m.sequence,
+    start: m.startsAt,
+    end: m.endsAt,
+    stamp: m.updatedAt,
+    summary: m.title,
+    description: `${markdownToText(m.descriptionMd, 2000)}\n\n${page}`.trim(),
+    location: m.location,
+    url: m.mode === 'video' ? m.location : page,
+  });
+  return cal.toString();
+}
+
+function body(links: Links, m: Meeting, r: Registration, intro: string): string {
+  const L = r.locale;
+  const f = fmt(L);
+  return [
+    t(L, 'meetings.mail.greeting', { name: r.name }),
+    '',
+    intro,
+    '',
+    `${m.title}`,
+    `${t(L, 'meetings.mail.when')}: ${f.dateTime.format(m.startsAt)} – ${f.time.format(m.endsAt)} (${t(L, 'meetings.mail.rome_time')})`,
+    `${t(L, `meetings.mail.where_${m.mode}`)}: ${m.location}`,
+    '',
+    t(L, 'meetings.mail.calendar'),
+    t(L, 'meetings.mail.cancel', { url: cancelUrl(links, r) }),
+  ].join('\n') + '\n';
+}
+
+const invite = (links: Links, m: Meeting, r: Registration) => [
+  { filename: 'invito.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: meetingCalendar(links, m, r.locale) },
+];
+
+export function confirmationMail(links: Links, m: Meeting, r: Registration): OutgoingMail {
+  return {
+    key: `meeting-confirm:${r.id}:${m.sequence}`,
+    to: r.email,
+    subject: t(r.locale, 'meetings.mail.confirm_subject', { title: m.title }),
+    text: body(links, m, r, t(r.locale, 'meetings.mail.confirm_intro')),
+    attachments: invite(links, m, r),
+  };
+}
+
+export function updateMail(links: Links, m: Meeting, r: Registration): OutgoingMail {
+  return {
+    key: `meeting-update:${r.id}:${m.sequence}`,
+    to: r.email,
+    subject: t(r.locale, 'meetings.mail.update_subject', { title: m.title }),
+    text: body(links, m, r, t(r.locale, 'meetings.mail.update_intro')),
+    attachments: invite(links, m, r),
+  };
+}
+
+export function reminderMail(links: Links, m: Meeting, r: Registration): OutgoingMail {
+  return {
+    key: `meeting-reminder:${r.id}`,
+    to: r.email,
+    subject: t(r.locale, 'meetings.mail.reminder_subject', { title: m.title }),
+    text: body(links, m, r, t(r.locale, 'meetings.mail.reminder_intro')),
+    attachments: invite(links, m, r),
+  };
+}

@@ -1,0 +1,156 @@
+// Appointments over HTTP: /admin/appuntamenti for each kind of visitor (anonymous → sign-in,
+// editor → 403, recruiter and admin work it), rule forms with their messages, booking links; the
+// public booking page (prefilled from a lead's link, 422 at the field, "slot just taken" with the
+// list again) and the manage page (move, cancel, stale link → 404).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { testRuntime, type TestRuntime } from '../support/runtime.ts';
+import { describeRoleMatrix, type Role } from '../support/role-matrix.ts';
+import { createStaff, postForm, signIn, type StaffUserFixture } from '../support/http.ts';
+import { text } from '../backoffice/calls-support.ts';
+import { createLead } from '../../src/domains/leads/index.ts';
+import { appointments } from '../../src/domains/appointments/tables.ts';
+import { addRule, availableSlots, bookingToken, leadBookingUrl } from '../../src/domains/appointments/index.ts';
+import { mailMessages } from '../../src/platform/mail/tables.ts';
+
+let rt: TestRuntime;
+const cookies: Record<Role, string> = { admin: '', recruiter: '', editor: '' };
+const staff = {} as Record<Role, StaffUserFixture>;
+let ruleId = '';
+let appointmentId = '';
+// Monday 9 November 2026, 10:00 Rome.
+const clock = new Date('2026-11-09T09:00:00Z');
+
+beforeAll(async () => {
+  rt = await testRuntime({ now: () => clock, work: false });
+  for (const role of ['admin', 'recruiter', 'editor'] as const) {
+    staff[role] = await createStaff(rt, { role, name: `Persona ${role}` });
+    cookies[role] = await signIn(rt, staff[role].email, staff[role].password);
+  }
+  const actor = { id: staff.recruiter.id, label: 'r', role: 'recruiter' as const };
+  const r = await addRule(rt.deps, actor, { weekday: '3', startTime: '09:00', endTime: '11:00', slotMinutes: '45', bufferMinutes: '15', mode: 'in_person', location: 'Via Belenzani 1, Trento' });
+  if (!r.ok) throw new Error('rule');
+  ruleId = r.value.id;
+  const [a] = await rt.deps.db
+    .insert(appointments)
+    .values({ hostId: staff.recruiter.id, startsAt: new Date('2026-11-09T08:00:00Z'), endsAt: new Date('2026-11-09T08:45:00Z'), mode: 'video', location: 'https://meet.example.org/x', name: 'Carla Blu', email: 'carla@example.org' })
+    .returning();
+  appointmentId = a!.id;
+});
+afterAll(() => rt.close());
+
+describeRoleMatrix({
+  app: () => rt.app,
+  cookies,
+  signInRedirect: /^\/accedi\?next=%2Fadmin%2Fappuntamenti/,
+  successRedirect: /^\/admin\/appuntamenti\?esito=/,
+  routes: [
+    { method: 'GET', path: () => '/admin/appuntamenti', allowed: { admin: 200, recruiter: 200 } },
+    {
+      method: 'POST',
+      path: () => '/admin/appuntamenti/regole',
+      fields: () => ({ weekday: '5', startTime: '14:00', endTime: '15:00', slotMinutes: '30', bufferMinutes: '0', mode: 'video', location: 'https://meet.example.org/y' }),
+      allowed: { admin: 303, recruiter: 303 },
+    },
+    { method: 'POST', path: () => '/admin/appuntamenti/link', fields: () => ({ email: 'x@example.org', locale: 'it' }), allowed: { admin: 200, recruiter: 200 } },
+    { method: 'POST', path: () => `/admin/appuntamenti/${appointmentId}/stato`, fields: () => ({ status: 'no_show' }), allowed: { admin: 303, recruiter: 303 } },
+    { method: 'POST', path: () => '/admin/appuntamenti/regole/00000000-0000-4000-8000-000000000000/elimina', fields: () => ({}), allowed: { admin: 404, recruiter: 404 } },
+  ],
+});
+
+describe('/admin/appuntamenti', () => {
+  it('lists my rules and the team appointments, in tables with captions', async () => {
+    const html = await (await rt.app.request('/admin/appuntamenti', { headers: { cookie: cookies.recruiter } })).text();
+    expect(html).toContain('<caption>Fasce settimanali: 2</caption>');
+    expect(html).toContain('<td>Mercoledì</td><td>09:00–11:00</td><td>45 min + 15 min di pausa</td><td>In presenza</td><td>Via Belenzani 1, Trento</td>');
+    expect(text(html)).toContain('Carla Blu');
+    expect(html).toContain('Appuntamenti</a>');
+  });
+
+  it('re-shows the rule form with messages at the fields and what was typed', async () => {
+    const res = await postForm(rt.app, '/admin/appuntamenti/regole', { weekday: '2', startTime: '10:00', endTime: '09:00', slotMinutes: '30', bufferMinutes: '5', mode: 'video', location: 'meet.example.org/x' }, { cookie: cookies.admin });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('id="endTime-error"');
+    expect(text(html)).toContain("L'ora di fine deve seguire l'ora di inizio.");
+    expect(text(html)).toContain('Indica un link che inizi con https://.');
+    expect(html).toContain('value="meet.example.org/x"');
+  });
+
+  it('creates a booking link for a person and deletes my own rule only', async () => {
+    const res = await postForm(rt.app, '/admin/appuntamenti/link', { email: 'Laura@example.org', name: 'Laura', locale: 'en' }, { cookie: cookies.recruiter });
+    const link = /<code id="booking-link">([^<]+)<\/code>/.exec(await res.text())![1]!;
+    expect(link).toMatch(/^http:\/\/localhost\/en\/appuntamento\//);
+    const page = await rt.app.request(new URL(link).pathname);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('value="laura@example.org"');
+    const bad = await postForm(rt.app, '/admin/appuntamenti/link', { email: 'non-valida', locale: 'it' }, { cookie: cookies.recruiter });
+    expect(bad.status).toBe(422);
+
+    expect((await postForm(rt.app, `/admin/appuntamenti/regole/${ruleId}/elimina`, {}, { cookie: cookies.admin })).status).toBe(404);
+  });
+});
+
+describe('/appuntamento', () => {
+  let leadToken = '';
+  beforeAll(async () => {
+    const lead = await createLead(rt.deps, { name: 'Elena Verdi', email: 'elena.verdi@example.org', phone: '+39 333 1234567', professionCode: 'infermiere', preferredTime: 'any', consent: 'on' }, { locale: 'it' });
+    if (!lead.ok) throw new Error(JSON.stringify(lead.error));
+    // The acknowledgement mail carries the signed booking link.
+    const [ack] = await rt.deps.db.select().from(mailMessages).where(eq(mailMessages.idempotencyKey, `lead-ack:${lead.value.id}`));
+    const url = leadBookingUrl(rt.deps.links, lead.value.id, 'it');
+    expect(ack!.text).toContain(url);
+    leadToken = url.split('/').pop()!;
+  });
+
+  it('prefills what the lead told us and lists free slots by day as radios', async () => {
+    const res = await rt.app.request(`/appuntamento/${leadToken}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-robots-tag')).toBe('noindex');
+    const html = await res.text();
+    expect(html).toContain('value="Elena Verdi"');
+    expect(html).toContain('value="+39 333 1234567"');
+    expect(html).toMatch(/<legend class="h6">mercoledì 11 novembre<\/legend>/);
+    expect(text(html)).toContain('09:00–09:45 · In presenza · con Persona recruiter');
+    expect(html).toContain('href="/privacy"');
+  });
+
+  it('asks for a slot at the field (422), then books; a second booking of the slot gets "slot just taken"', async () => {
+    const missing = await postForm(rt.app, `/appuntamento/${leadToken}`, { name: 'Elena Verdi', email: 'elena.verdi@example.org' });
+    expect(missing.status).toBe(422);
+    expect(await missing.text()).toContain('id="slot-error"');
+    const slot = (await availableSlots(rt.deps.db, clock))[0]!;
+    const ok = await postForm(rt.app, `/appuntamento/${leadToken}`, { slot: slot.key, name: 'Elena Verdi', email: 'elena.verdi@example.org', topic: 'Turni' });
+    expect(ok.status).toBe(303);
+    const manage = ok.headers.get('location')!;
+    expect(manage).toMatch(/^\/appuntamento\/gestisci\/.+\?esito=booked$/);
+    const page = await (await rt.app.request(manage)).text();
+    expect(text(page)).toContain('Appuntamento prenotato');
+
+    const other = bookingToken(rt.deps.links.secret, { email: 'altro@example.org' });
+    const taken = await postForm(rt.app, `/appuntamento/${other}`, { slot: slot.key, name: 'Altra Persona', email: 'altro@example.org' });
+    expect(taken.status).toBe(409);
+    const html = await taken.text();
+    expect(text(html)).toContain("L'orario scelto è appena stato preso da un'altra persona.");
+    expect(html).toContain('type="radio"');
+    expect(html).toContain('value="Altra Persona"');
+
+    // Move to the next slot, then the old link is gone; cancel from the new one.
+    const next = (await availableSlots(rt.deps.db, clock))[0]!;
+    const token = manage.split('/').pop()!.split('?')[0]!;
+    const moved = await postForm(rt.app, `/appuntamento/gestisci/${token}/sposta`, { slot: next.key });
+    expect(moved.status).toBe(303);
+    expect((await rt.app.request(`/appuntamento/gestisci/${token}`)).status).toBe(404);
+    const newToken = moved.headers.get('location')!.split('/').pop()!.split('?')[0]!;
+    const cancelled = await postForm(rt.app, `/appuntamento/gestisci/${newToken}/annulla`, {});
+    expect(cancelled.status).toBe(303);
+    const after = await (await rt.app.request(cancelled.headers.get('location')!)).text();
+    expect(text(after)).toContain('Appuntamento annullato.');
+    expect(after).not.toContain('/sposta');
+  });
+
+  it('answers 404 to a forged link', async () => {
+    expect((await rt.app.request(`/appuntamento/${leadToken.slice(0, -2)}xx`)).status).toBe(404);
+    expect((await rt.app.request('/appuntamento/gestisci/nonsense')).status).toBe(404);
+  });
+});

@@ -1,0 +1,177 @@
+// /admin/incontri and /webinar over HTTP: the role matrix (anonymous → sign-in, editor → 403,
+// recruiter and admin work meetings), the meeting form's 422, levers, attendance and the export;
+// the public list and page, registration with a field error first, the honeypot and the cancel link.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { testRuntime, type TestRuntime } from '../support/runtime.ts';
+import { describeRoleMatrix, type MatrixRoute, type Role } from '../support/role-matrix.ts';
+import { createStaff, postForm, signIn } from '../support/http.ts';
+import { ADMIN_ACTOR } from '../factories/index.ts';
+import { cancelToken, createMeeting, registerForWebinar, type Meeting } from '../../src/domains/meetings/index.ts';
+import { meetingRegistrations } from '../../src/domains/meetings/tables.ts';
+import { disciplines } from '../../src/domains/reference/tables.ts';
+
+let rt: TestRuntime;
+let clock = new Date('2026-06-01T08:00:00Z');
+const cookies: Record<Role, string> = { admin: '', recruiter: '', editor: '' };
+let web: Meeting;
+let past: Meeting;
+let directors: Meeting;
+let n = 0;
+
+const form = (over: Record<string, string> = {}) => ({
+  kind: 'webinar',
+  title: `Webinar di prova ${++n}`,
+  descriptionMd: 'Per **infermieri** e medici.',
+  date: '2026-07-01',
+  startTime: '18:00',
+  endTime: '19:00',
+  mode: 'video',
+  location: 'https://meet.example.org/w',
+  capacity: '50',
+  registrationOpen: 'on',
+  ...over,
+});
+
+async function mk(over: Record<string, string> = {}): Promise<Meeting> {
+  const r = await createMeeting(rt.deps, ADMIN_ACTOR, form(over));
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+}
+
+beforeAll(async () => {
+  rt = await testRuntime({ work: false, now: () => clock });
+  for (const role of ['admin', 'recruiter', 'editor'] as const) {
+    const s = await createStaff(rt, { role });
+    cookies[role] = await signIn(rt, s.email, s.password);
+  }
+  web = await mk();
+  past = await mk({ date: '2026-05-20' });
+  const [d] = await rt.deps.db.select().from(disciplines).limit(1);
+  directors = await mk({ kind: 'directors', disciplineCode: String(d!.code), registrationOpen: '' });
+  await registerForWebinar(rt.deps, web.slug, { name: 'Ada Verdi', email: 'ada@example.org', locale: 'it', consent: 'on' }, {});
+});
+afterAll(() => rt.close());
+
+const get = (path: string, cookie?: string) => rt.app.request(path, { headers: cookie ? { cookie } : {} });
+
+const ROUTES: MatrixRoute[] = [
+  { method: 'GET', path: () => '/admin/incontri', allowed: { admin: 200, recruiter: 200 } },
+  { method: 'GET', path: () => '/admin/incontri?quando=past&tipo=webinar', allowed: { admin: 200, recruiter: 200 } },
+  { method: 'GET', path: () => '/admin/incontri/leve', allowed: { admin: 200, recruiter: 200 } },
+  { method: 'GET', path: () => '/admin/incontri/nuovo', allowed: { admin: 200, recruiter: 200 } },
+  { method: 'POST', path: () => '/admin/incontri/nuovo', fields: () => form(), allowed: { admin: 303, recruiter: 303 } },
+  { method: 'GET', path: () => `/admin/incontri/${web.id}`, allowed: { admin: 200, recruiter: 200 } },
+  { method: 'GET', path: () => `/admin/incontri/${web.id}/modifica`, allowed: { admin: 200, recruiter: 200 } },
+  { method: 'POST', path: () => `/admin/incontri/${web.id}/modifica`, fields: () => form({ title: web.title }), allowed: { admin: 303, recruiter: 303 } },
+  { method: 'POST', path: () => `/admin/incontri/${directors.id}/leve`, fields: () => ({ kind: 'housing', description: 'Alloggio', owner: '' }), allowed: { admin: 303, recruiter: 303 } },
+  { method: 'POST', path: () => `/admin/incontri/${past.id}/presenze`, fields: () => ({}), allowed: { admin: 303, recruiter: 303 } },
+  { method: 'GET', path: () => `/admin/incontri/${web.id}/iscritti?formato=csv`, allowed: { admin: 200, recruiter: 200 } },
+];
+
+describe('role matrix', () => {
+  describeRoleMatrix({ app: () => rt.app, cookies, routes: ROUTES, signInRedirect: /\/accedi\?next=%2Fadmin%2Fincontri/, successRedirect: /\/admin\/incontri\/[0-9a-f-]{36}/ });
+});
+
+describe('back office pages', () => {
+  it('re-renders the form with 422 and the messages at the fields, keeping what was typed', async () => {
+    const res = await postForm(rt.app, '/admin/incontri/nuovo', form({ title: 'Tenuto', location: 'ftp://x', endTime: '10:00' }), { cookie: cookies.recruiter });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('Inserisci un link che inizia con https://.');
+    expect(html).toContain("L&#39;ora di fine deve essere dopo l&#39;ora di inizio.");
+    expect(html).toContain('value="Tenuto"');
+  });
+
+  it('lists upcoming and past meetings apart, and filters by kind', async () => {
+    const up = await (await get('/admin/incontri', cookies.recruiter)).text();
+    expect(up).toContain(web.title);
+    expect(up).not.toContain(past.title);
+    const old = await (await get('/admin/incontri?quando=past', cookies.recruiter)).text();
+    expect(old).toContain(past.title);
+    const dirs = await (await get('/admin/incontri?tipo=directors', cookies.recruiter)).text();
+    expect(dirs).toContain(directors.title);
+    expect(dirs).not.toContain(web.title);
+  });
+
+  it('shows levers on the page and in the summary by discipline; removes one', async () => {
+    await postForm(rt.app, `/admin/incontri/${directors.id}/leve`, { kind: 'research', description: 'Tempo protetto per la ricerca', owner: 'Primario' }, { cookie: cookies.admin });
+    const page = await (await get(`/admin/incontri/${directors.id}`, cookies.admin)).text();
+    expect(page).toContain('Tempo protetto per la ricerca');
+    const bad = await postForm(rt.app, `/admin/incontri/${directors.id}/leve`, { kind: 'research', description: '' }, { cookie: cookies.admin });
+    expect(bad.status).toBe(422);
+    const sum = await (await get('/admin/incontri/leve', cookies.admin)).text();
+    expect(sum).toContain('Tempo protetto per la ricerca');
+    expect(sum).toContain('Ricerca');
+    const id = /\/leve\/([0-9a-f-]{36})\/elimina/.exec(page)![1]!;
+    const del = await postForm(rt.app, `/admin/incontri/${directors.id}/leve/${id}/elimina`, {}, { cookie: cookies.admin });
+    expect(del.status).toBe(303);
+  });
+
+  it('exports registrants as CSV and XLSX', async () => {
+    const csv = await get(`/admin/incontri/${web.id}/iscritti?formato=csv`, cookies.recruiter);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(await csv.text()).toContain('ada@example.org');
+    const xlsx = await get(`/admin/incontri/${web.id}/iscritti?formato=xlsx`, cookies.recruiter);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+  });
+
+  it('marks attendance with one POST once the meeting has started', async () => {
+    const before = await (await get(`/admin/incontri/${web.id}`, cookies.recruiter)).text();
+    expect(before).not.toContain('name="present"');
+    clock = new Date('2026-07-01T17:00:00Z');
+    const page = await (await get(`/admin/incontri/${web.id}`, cookies.recruiter)).text();
+    const id = /name="present" value="([0-9a-f-]{36})"/.exec(page)![1]!;
+    const res = await postForm(rt.app, `/admin/incontri/${web.id}/presenze`, { present: id }, { cookie: cookies.recruiter });
+    expect(res.status).toBe(303);
+    const [row] = await rt.deps.db.select().from(meetingRegistrations).where(eq(meetingRegistrations.id, id));
+    expect(row!.attended).toBe(true);
+    clock = new Date('2026-06-01T08:00:00Z');
+  });
+});
+
+describe('public webinar pages', () => {
+  it('lists open upcoming webinars only', async () => {
+    const open = await mk();
+    const html = await (await get('/webinar')).text();
+    expect(html).toContain(open.title);
+    expect(html).not.toContain(past.title);
+    expect(html).not.toContain(directors.title);
+    expect((await get(`/webinar/${directors.slug}`)).status).toBe(404);
+  });
+
+  it('registers a visitor after a field error; a filled honeypot stores nothing', async () => {
+    const m = await mk({ capacity: '2' });
+    const page = await (await get(`/webinar/${m.slug}`)).text();
+    expect(page).toContain('Posti disponibili: 2');
+    const bad = await postForm(rt.app, `/webinar/${m.slug}`, { name: 'Bruno Neri', email: 'bruno@', locale: 'it' });
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    expect(html).toContain('value="Bruno Neri"');
+    expect(html).toContain('Per iscriverti devi acconsentire al trattamento dei dati.');
+    const okRes = await postForm(rt.app, `/webinar/${m.slug}`, { name: 'Bruno Neri', email: 'bruno@example.org', locale: 'it', consent: 'on' });
+    expect(okRes.status).toBe(303);
+    expect(okRes.headers.get('location')).toBe('/webinar/grazie');
+    const bot = await postForm(rt.app, `/webinar/${m.slug}`, { name: 'Bot', email: 'bot@example.org', locale: 'it', consent: 'on', website: 'http://spam' });
+    expect(bot.status).toBe(303);
+    const rows = await rt.deps.db.select().from(meetingRegistrations).where(eq(meetingRegistrations.meetingId, m.id));
+    expect(rows.map((r) => r.email)).toEqual(['bruno@example.org']);
+    expect(await (await get(`/webinar/${m.slug}`)).text()).toContain('Posti disponibili: 1');
+
+    const token = cancelToken(rt.deps.links.secret, rows[0]!.id);
+    const confirm = await get(`/webinar/annulla/${token}`);
+    expect(confirm.status).toBe(200);
+    expect(await confirm.text()).toContain(m.title);
+    expect((await get(`/webinar/annulla/${token.slice(0, -3)}abc`)).status).toBe(404);
+    const done = await postForm(rt.app, `/webinar/annulla/${token}`, {});
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('Iscrizione annullata');
+    expect(await (await get(`/webinar/${m.slug}`)).text()).toContain('Posti disponibili: 2');
+  });
+
+  it('serves the English page under /en', async () => {
+    const m = await mk();
+    const html = await (await get(`/en/webinar/${m.slug}`)).text();
+    expect(html).toContain('Register for the webinar');
+  });
+});
