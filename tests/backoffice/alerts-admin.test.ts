@@ -119,8 +119,9 @@ describe('the subscribers list', () => {
     expect(html).toContain('10 marzo 2028');
     expect(html).toContain(`href="/admin/avvisi/${runningCallId}"`);
     expect(html).toContain('Geriatria a Rovereto');
-    // Read-only: the only form on the page is the layout's sign-out.
-    expect(html).not.toMatch(/<form method="post" action="(?!\/esci")/);
+    // Read-only: the only forms are the layout's sign-out and "open the case" (which changes no subscriber data).
+    expect(html).not.toMatch(new RegExp(`<form method="post" action="(?!/esci"|/admin/iscritti/${subscriberId}/caso")`));
+    expect(html).toContain(`action="/admin/iscritti/${subscriberId}/caso"`);
     expect((await get('/admin/iscritti/00000000-0000-0000-0000-000000000000')).status).toBe(404);
   });
 });
