@@ -1,6 +1,6 @@
 // The entry points other capabilities use: find-or-create a person's case by email (one case per
 // address; merged cases point to the one kept) and append to its timeline.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../platform/audit/index.ts';
 import { cases, caseEvents, type CaseEventKind, type CaseSource } from './tables.ts';
@@ -63,4 +63,12 @@ export interface CaseEventInput {
 export async function addCaseEvent(tx: DbOrTx, caseId: string, e: CaseEventInput, actor: Actor, at: Date): Promise<void> {
   await tx.insert(caseEvents).values({ caseId, kind: e.kind, summary: e.summary, body: e.body ?? null, data: e.data ?? null, at, actorId: actor.id, actorLabel: actor.label });
   await tx.update(cases).set({ updatedAt: at }).where(eq(cases.id, caseId));
+}
+
+/**
+ * Erasure of a lead reaches the case timeline: the events that copied what the lead wrote (its
+ * message) go with it. The case itself stays: it is the team's record of the person.
+ */
+export async function forgetLeadInCases(tx: DbOrTx, leadId: string): Promise<void> {
+  await tx.delete(caseEvents).where(sql`${caseEvents.data} ->> 'leadId' = ${leadId}`);
 }

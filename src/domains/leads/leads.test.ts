@@ -2,7 +2,7 @@
 // (delivered to a real SMTP peer), the team's inbox operations and who may run them, erasure and
 // the 24-month retention rule.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { SmtpPeer } from '../../../tests/support/smtp.ts';
 import { createStaff } from '../../../tests/support/http.ts';
@@ -300,6 +300,9 @@ describe('erasure', () => {
     const db = rt.deps.db;
     expect(await db.select().from(leads).where(eq(leads.id, l.id))).toHaveLength(0);
     expect(await db.select().from(leadNotes).where(eq(leadNotes.leadId, l.id))).toHaveLength(0);
+    // The lead's message copied into the case timeline goes too; the other lead's stays.
+    const events = await db.execute<{ lead: string }>(sql`select data ->> 'leadId' as lead from case_events where data ->> 'leadId' in (${l.id}, ${other.id})`);
+    expect(events.rows.map((r) => r.lead)).toEqual([other.id]);
     expect(await db.select().from(consentRecords).where(eq(consentRecords.subjectId, l.id))).toHaveLength(0);
     expect(await mailsOf(l.id)).toHaveLength(0);
     expect(await db.select().from(mailMessages).where(eq(mailMessages.to, 'da.cancellare@example.org'))).toHaveLength(0);

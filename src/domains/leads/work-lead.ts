@@ -1,6 +1,7 @@
 // The welcome team works a lead: status and assignee, notes, erasure on request (admins), and the
 // retention rule (a lead untouched for 24 months is erased). The audit log never holds personal
 // data, because it outlives the erasure.
+import { forgetLeadInCases } from '../cases/index.ts';
 import { and, eq, inArray, like, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
@@ -103,6 +104,7 @@ async function eraseRows(tx: DbOrTx, lead: Lead): Promise<void> {
       ),
     );
   await tx.delete(leadNotes).where(eq(leadNotes.leadId, lead.id));
+  await forgetLeadInCases(tx, lead.id);
   await tx.delete(leads).where(eq(leads.id, lead.id));
 }
 
