@@ -6,6 +6,7 @@ export * from '../domains/calls/tables.ts';
 export * from '../platform/audit/tables.ts';
 export * from '../platform/mail/tables.ts';
 export * from '../platform/consent/tables.ts';
+export * from '../platform/import/tables.ts';
 export * from '../domains/alerts/tables.ts';
 export * from '../domains/leads/tables.ts';
 export * from '../domains/cases/tables.ts';

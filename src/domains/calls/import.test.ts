@@ -6,7 +6,8 @@ import { ADMIN_ACTOR, buildOrganisation } from '../../../tests/factories/index.t
 import type { Actor } from '../../platform/audit/index.ts';
 import { auditLog } from '../../platform/audit/tables.ts';
 import { organisations } from '../organisations/tables.ts';
-import { callImports, calls } from './tables.ts';
+import { calls } from './tables.ts';
+import { importBatches } from '../../platform/import/index.ts';
 import { getCallDetail } from './index.ts';
 import { confirmImport, getImport, importTemplateExample, MAX_IMPORT_ROWS, previewImport, templateCsv, templateXlsx, IMPORT_COLUMNS } from './import.ts';
 
@@ -82,7 +83,7 @@ describe('preview', () => {
     const third = p.rows[2]!.problems.map((x) => `${x.column}:${x.key}`);
     expect(third).toEqual(expect.arrayContaining(['titolo:common.forms.required', 'link_domanda:common.forms.invalid_url']));
     expect(await countCalls()).toBe(before);
-    expect(await rt.deps.db.select().from(callImports)).toHaveLength(0);
+    expect(await rt.deps.db.select().from(importBatches)).toHaveLength(0);
   });
 
   it('refuses files it cannot take: missing or unknown columns, not UTF-8, too many rows, too big, not a spreadsheet', async () => {
@@ -93,18 +94,18 @@ describe('preview', () => {
       return r.value.fileProblems.map((x) => x.key);
     };
     expect(await problems('a.csv', enc('titolo,tipo,scadenze\nA,concorso_pubblico,x\n'))).toEqual([
-      'calls.import_errors.unknown_column',
-      'calls.import_errors.missing_columns',
+      'import.errors.unknown_column',
+      'import.errors.missing_columns',
     ]);
     expect(await problems('a.csv', Uint8Array.from([...enc('titolo;tipo;ente;profilo;posti;contratto\nInfermiere a '), 0xe8, 0x0a]))).toEqual([
-      'calls.import_errors.not_utf8',
+      'import.errors.not_utf8',
     ]);
     const many = [HEADER, ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, () => row())].join('\n');
-    expect(await problems('a.csv', enc(many))).toEqual(['calls.import_errors.too_many_rows']);
-    expect(await problems('a.csv', new Uint8Array(5 * 1024 * 1024 + 1))).toEqual(['calls.import_errors.too_big']);
-    expect(await problems('a.xlsx', enc('not a zip'))).toEqual(['calls.import_errors.unreadable']);
-    expect(await problems('a.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]))).toEqual(['calls.import_errors.unreadable']);
-    expect(await problems('a.csv', enc(HEADER + '\n'))).toEqual(['calls.import_errors.no_rows']);
+    expect(await problems('a.csv', enc(many))).toEqual(['import.errors.too_many_rows']);
+    expect(await problems('a.csv', new Uint8Array(5 * 1024 * 1024 + 1))).toEqual(['import.errors.too_big']);
+    expect(await problems('a.xlsx', enc('not a zip'))).toEqual(['import.errors.unreadable']);
+    expect(await problems('a.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]))).toEqual(['import.errors.unreadable']);
+    expect(await problems('a.csv', enc(HEADER + '\n'))).toEqual(['import.errors.no_rows']);
   });
 
   it('is only for those who manage calls', async () => {
@@ -148,7 +149,7 @@ describe('confirmation', () => {
     const audits = await rt.deps.db.select().from(auditLog).where(eq(auditLog.entityId, r.value.id));
     expect(audits.map((a) => a.action)).toEqual(['call.imported']);
 
-    expect(await confirmImport(rt.deps, recruiter, r.value.id)).toEqual({ ok: false, error: { code: 'invalid_state', message: 'calls.import_errors.already_imported' } });
+    expect(await confirmImport(rt.deps, recruiter, r.value.id)).toEqual({ ok: false, error: { code: 'invalid_state', message: 'import.errors.already_imported' } });
     expect(await countCalls()).toBe(before + 2);
   });
 
@@ -180,7 +181,7 @@ describe('confirmation', () => {
     expect(res).toEqual({ ok: false, error: { code: 'row_failed', line: 3, fields: { employerId: 'calls.errors.employer_unknown' } } });
     expect(await countCalls()).toBe(before);
     expect(await rt.deps.db.select().from(calls).where(inArray(calls.title, ['Primo', 'Secondo']))).toHaveLength(0);
-    const [imp] = await rt.deps.db.select().from(callImports).where(eq(callImports.id, r.value.id));
+    const [imp] = await rt.deps.db.select().from(importBatches).where(eq(importBatches.id, r.value.id));
     expect(imp!.status).toBe('pending');
   });
 
@@ -190,8 +191,8 @@ describe('confirmation', () => {
     expect(await confirmImport(rt.deps, { ...recruiter, id: 'another-user' }, r.value.id)).toEqual({ ok: false, error: { code: 'not_found' } });
     expect(await confirmImport(rt.deps, editor, r.value.id)).toEqual({ ok: false, error: { code: 'forbidden' } });
     expect(await confirmImport(rt.deps, recruiter, 'not-an-id')).toEqual({ ok: false, error: { code: 'not_found' } });
-    await rt.deps.db.update(callImports).set({ createdAt: new Date(clock.getTime() - 25 * 3_600_000) }).where(eq(callImports.id, r.value.id));
-    expect(await confirmImport(rt.deps, recruiter, r.value.id)).toEqual({ ok: false, error: { code: 'invalid_state', message: 'calls.import_errors.expired' } });
+    await rt.deps.db.update(importBatches).set({ createdAt: new Date(clock.getTime() - 25 * 3_600_000) }).where(eq(importBatches.id, r.value.id));
+    expect(await confirmImport(rt.deps, recruiter, r.value.id)).toEqual({ ok: false, error: { code: 'invalid_state', message: 'import.errors.expired' } });
   });
 });
 

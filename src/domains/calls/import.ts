@@ -1,9 +1,6 @@
-// Importing calls from a CSV or XLSX file: parse every cell as text, check each row as the form
-// would, keep a valid file server-side for the preview, and create all its calls as drafts in one
-// transaction on confirmation (a failure at that point writes nothing).
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
-import { and, eq, lt } from 'drizzle-orm';
+// Importing calls from a CSV or XLSX file: the columns and how a row becomes a call input, checked
+// as the form would; reading, staging the valid file for the preview and the all-or-nothing
+// confirmation are the shared import pipeline's (src/platform/import).
 import type { DomainDeps } from '../../platform/domain-deps.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../platform/audit/index.ts';
@@ -11,17 +8,18 @@ import { audit } from '../../platform/audit/index.ts';
 import { authorize } from '../../platform/authz/index.ts';
 import { err, forbidden, notFound, ok, type DomainError, type FieldErrors, type Result } from '../../platform/result.ts';
 import { fromRomeLocal } from '../../platform/i18n/format.ts';
-import { callImports, CALL_TYPES, CONTRACT_HOURS, CONTRACT_TERMS } from './tables.ts';
+import * as pipeline from '../../platform/import/index.ts';
+import { CALL_TYPES, CONTRACT_HOURS, CONTRACT_TERMS } from './tables.ts';
 import type { CallInputRaw } from './input.ts';
 import { createCall, validateCall } from './save-call.ts';
 import { employerOptions, resolveWorkplaces, splitWorkplaces, type WorkplaceProblem } from './admin-options.ts';
 import { listDisciplines, listProfessions } from '../reference/queries.ts';
 import './policy.ts';
 
+const KIND = 'calls';
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 2000;
-/** A preview can be confirmed within this time. */
-export const IMPORT_TTL_MS = 24 * 60 * 60 * 1000;
+export { IMPORT_TTL_MS } from '../../platform/import/index.ts';
 
 export const IMPORT_COLUMNS = [
   'titolo',
@@ -70,13 +68,7 @@ const FIELD_COLUMN: Record<string, ImportColumn> = {
   contactPhone: 'telefono',
 };
 
-export interface ImportProblem {
-  /** The column the problem is in, or `file` for the file as a whole. */
-  column: ImportColumn | 'file';
-  /** An i18n key. */
-  key: string;
-  vars?: Record<string, string | number>;
-}
+export type ImportProblem = pipeline.ImportProblem<ImportColumn>;
 
 export interface ImportRowPreview {
   line: number;
@@ -99,17 +91,6 @@ interface StoredRow {
   input: Omit<CallInputRaw, 'publishAt' | 'deadline'> & { publishAt: string | null; deadline: string | null };
 }
 
-// ---------- reading the file ----------
-
-/** "Link domanda" and "LINK_DOMANDA" name the same column. */
-const normHeader = (h: string) =>
-  h
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
-
 /** Key used to compare codes and names typed in a cell: case, accents and punctuation ignored. */
 const normWord = (s: string) =>
   s
@@ -118,65 +99,6 @@ const normWord = (s: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
-
-type Sheet = { header: string[]; rows: { line: number; cells: string[] }[] };
-
-const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-
-function readCsv(bytes: Uint8Array): Sheet | ImportProblem {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { column: 'file', key: 'calls.import_errors.not_utf8' };
-  }
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const count = (ch: string) => firstLine.split(ch).length - 1;
-  const delimiter = count(';') >= count(',') && count(';') > 0 ? ';' : ',';
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-  const data = parsed.data;
-  if (!data.length) return { column: 'file', key: 'calls.import_errors.empty' };
-  const [header, ...rest] = data;
-  return { header: header!.map(String), rows: rest.map((cells, i) => ({ line: i + 2, cells: cells.map((c) => String(c ?? '')) })) };
-}
-
-/** A cell as the text a person sees, whatever type the spreadsheet gave it. */
-function cellText(v: ExcelJS.CellValue): string {
-  if (v == null) return '';
-  if (v instanceof Date) {
-    // Spreadsheet dates carry no zone: ExcelJS gives the wall time as UTC fields.
-    const p = (n: number) => String(n).padStart(2, '0');
-    return `${v.getUTCFullYear()}-${p(v.getUTCMonth() + 1)}-${p(v.getUTCDate())} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}`;
-  }
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
-    if ('hyperlink' in v) return cellText((v as { text?: ExcelJS.CellValue }).text ?? (v as { hyperlink: string }).hyperlink);
-    if ('error' in v) return '';
-    return '';
-  }
-  return String(v);
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<Sheet | ImportProblem> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  } catch {
-    return { column: 'file', key: 'calls.import_errors.unreadable' };
-  }
-  const ws = wb.worksheets[0];
-  if (!ws || ws.rowCount === 0) return { column: 'file', key: 'calls.import_errors.empty' };
-  if (ws.rowCount > MAX_IMPORT_ROWS + 1) return { column: 'file', key: 'calls.import_errors.too_many_rows', vars: { max: MAX_IMPORT_ROWS } };
-  const width = ws.columnCount;
-  const cellsOf = (row: ExcelJS.Row) => Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value).trim());
-  const header = cellsOf(ws.getRow(1));
-  const rows: Sheet['rows'] = [];
-  ws.eachRow({ includeEmpty: false }, (row, n) => {
-    if (n > 1) rows.push({ line: n, cells: cellsOf(row) });
-  });
-  return { header, rows };
-}
 
 // ---------- turning cells into a call input ----------
 
@@ -348,7 +270,7 @@ function domainProblems(fields: FieldErrors, already: ImportProblem[]): ImportPr
 // ---------- the operations ----------
 
 /**
- * Reads an uploaded file and checks every row. When all rows are valid the parsed rows are stored
+ * Reads an uploaded file and checks every row. When all rows are valid the parsed rows are staged
  * and the preview carries the id to confirm; otherwise nothing is stored.
  */
 export async function previewImport(
@@ -357,43 +279,18 @@ export async function previewImport(
   file: { name: string; bytes: Uint8Array },
 ): Promise<Result<ImportPreview>> {
   if (!authorize(actor, 'calls.import')) return forbidden();
-  const filename = (file.name.split(/[\\/]/).pop() ?? '').slice(0, 200) || 'import';
-  const preview = (fileProblems: ImportProblem[], rows: ImportRowPreview[] = []): Result<ImportPreview> =>
-    ok({ id: null, filename, fileProblems, rows, validRows: rows.filter((r) => !r.problems.length).length });
-
-  if (!file.bytes.length) return preview([{ column: 'file', key: 'calls.import_errors.empty' }]);
-  if (file.bytes.length > MAX_IMPORT_BYTES) return preview([{ column: 'file', key: 'calls.import_errors.too_big', vars: { mb: MAX_IMPORT_BYTES / 1024 / 1024 } }]);
-  const sheet = isZip(file.bytes) ? await readXlsx(file.bytes) : /\.xlsx$/i.test(filename) ? ({ column: 'file', key: 'calls.import_errors.unreadable' } as ImportProblem) : readCsv(file.bytes);
-  if ('key' in sheet) return preview([sheet]);
-
-  const header = sheet.header.map(normHeader);
-  const problems: ImportProblem[] = [];
-  const index = new Map<ImportColumn, number>();
-  header.forEach((h, i) => {
-    if (!h) return;
-    if (!(IMPORT_COLUMNS as readonly string[]).includes(h)) problems.push({ column: 'file', key: 'calls.import_errors.unknown_column', vars: { column: h.slice(0, 60) } });
-    else if (index.has(h as ImportColumn)) problems.push({ column: 'file', key: 'calls.import_errors.duplicate_column', vars: { column: h } });
-    else index.set(h as ImportColumn, i);
-  });
-  const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
-  if (missing.length) problems.push({ column: 'file', key: 'calls.import_errors.missing_columns', vars: { columns: missing.join(', ') } });
-  const dataRows = sheet.rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  if (dataRows.length > MAX_IMPORT_ROWS) problems.push({ column: 'file', key: 'calls.import_errors.too_many_rows', vars: { max: MAX_IMPORT_ROWS } });
-  if (!dataRows.length && !problems.length) problems.push({ column: 'file', key: 'calls.import_errors.no_rows' });
-  if (problems.length) return preview(problems);
+  const read = await pipeline.readImportFile(file, { columns: IMPORT_COLUMNS, required: REQUIRED_COLUMNS, maxBytes: MAX_IMPORT_BYTES, maxRows: MAX_IMPORT_ROWS });
+  const filename = read.filename;
+  if (!read.ok) return ok({ id: null, filename, fileProblems: read.problems, rows: [], validRows: 0 });
 
   const L = await lookups(deps.db);
   const rows: ImportRowPreview[] = [];
   const stored: StoredRow[] = [];
-  for (const r of dataRows) {
-    const get = (c: ImportColumn) => {
-      const i = index.get(c);
-      return i === undefined ? '' : (r.cells[i] ?? '').trim();
-    };
-    const { raw, problems: rowProblems } = await rowToInput(deps.db, L, get);
+  for (const r of read.rows) {
+    const { raw, problems: rowProblems } = await rowToInput(deps.db, L, r.get);
     const v = await validateCall(deps.db, raw);
     if (!v.ok && v.error.code === 'invalid') rowProblems.push(...domainProblems(v.error.fields, rowProblems));
-    const title = get('titolo').slice(0, 300);
+    const title = r.get('titolo').slice(0, 300);
     rows.push({ line: r.line, title, problems: rowProblems });
     if (!rowProblems.length) {
       stored.push({
@@ -404,17 +301,7 @@ export async function previewImport(
     }
   }
   const allValid = rows.every((r) => !r.problems.length);
-  let id: string | null = null;
-  if (allValid) {
-    const now = deps.now();
-    // Old previews are of no use: dropping them here keeps the table small without a job.
-    await deps.db.delete(callImports).where(lt(callImports.createdAt, new Date(now.getTime() - IMPORT_TTL_MS)));
-    const [row] = await deps.db
-      .insert(callImports)
-      .values({ createdBy: actor.id, createdAt: now, filename, status: 'pending', rowCount: stored.length, rows: stored })
-      .returning({ id: callImports.id });
-    id = row!.id;
-  }
+  const id = allValid ? await pipeline.stageRows(deps, actor, { kind: KIND, filename, rows: stored }) : null;
   return ok({ id, filename, fileProblems: [], rows, validRows: stored.length });
 }
 
@@ -426,68 +313,40 @@ export interface StoredImport {
   rows: { line: number; title: string }[];
 }
 
-/** A stored import of this actor, to show its preview again before confirming. */
+/** A staged import of this actor, to show its preview again before confirming. */
 export async function getImport(deps: DomainDeps, actor: Actor, id: string): Promise<Result<StoredImport>> {
   if (!authorize(actor, 'calls.import')) return forbidden();
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return notFound();
-  const [imp] = await deps.db.select().from(callImports).where(eq(callImports.id, id));
-  if (!imp || imp.createdBy !== actor.id) return notFound();
-  const rows = (imp.rows as StoredRow[]).map((r) => ({ line: r.line, title: r.title }));
-  return ok({ id: imp.id, filename: imp.filename, status: imp.status === 'done' ? 'done' : 'pending', createdAt: imp.createdAt, rows });
+  const b = await pipeline.getStaged<StoredRow>(deps, actor, KIND, id);
+  if (!b) return notFound();
+  return ok({ id: b.id, filename: b.filename, status: b.status, createdAt: b.createdAt, rows: b.rows.map((r) => ({ line: r.line, title: r.title })) });
 }
 
 export type ConfirmImportError = DomainError | { code: 'row_failed'; line: number; fields: FieldErrors };
 
-class RowFailed extends Error {
-  constructor(
-    readonly line: number,
-    readonly fields: FieldErrors,
-  ) {
-    super(`import row ${line} failed`);
-  }
-}
-
-/** Creates every call of a stored import as a draft, all in one transaction, or none. */
+/** Creates every call of a staged import as a draft, all in one transaction, or none. */
 export async function confirmImport(deps: DomainDeps, actor: Actor, id: string): Promise<Result<{ ids: string[] }, ConfirmImportError>> {
   if (!authorize(actor, 'calls.import')) return forbidden();
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return notFound();
-  try {
-    return await deps.db.transaction(async (tx): Promise<Result<{ ids: string[] }, ConfirmImportError>> => {
-      const [imp] = await tx.select().from(callImports).where(eq(callImports.id, id)).for('update');
-      if (!imp || imp.createdBy !== actor.id) return notFound();
-      if (imp.status !== 'pending') return err({ code: 'invalid_state', message: 'calls.import_errors.already_imported' });
-      const now = deps.now();
-      if (imp.createdAt.getTime() < now.getTime() - IMPORT_TTL_MS) return err({ code: 'invalid_state', message: 'calls.import_errors.expired' });
-      const ids: string[] = [];
-      for (const row of imp.rows as StoredRow[]) {
-        const raw: CallInputRaw = {
-          ...row.input,
-          publishAt: row.input.publishAt ? new Date(row.input.publishAt) : null,
-          deadline: row.input.deadline ? new Date(row.input.deadline) : null,
-        };
-        const r = await createCall(deps, actor, raw, { tx });
-        if (!r.ok) throw new RowFailed(row.line, r.error.code === 'invalid' ? r.error.fields : { _form: 'calls.import_errors.row_refused' });
-        ids.push(r.value.id);
-      }
-      const [done] = await tx
-        .update(callImports)
-        .set({ status: 'done', importedAt: now })
-        .where(and(eq(callImports.id, id), eq(callImports.status, 'pending')))
-        .returning({ id: callImports.id });
-      if (!done) throw new RowFailed(0, { _form: 'calls.import_errors.already_imported' });
-      await audit(tx, actor, {
-        action: 'call.imported',
-        entityType: 'call_import',
-        entityId: id,
-        summary: `${ids.length} × ${imp.filename}`,
-        changes: { calls: ids },
-      });
-      return ok({ ids });
+  return pipeline.confirmStaged<StoredRow, { ids: string[] }, ConfirmImportError>(deps, actor, { kind: KIND, id }, async (tx, batch) => {
+    const ids: string[] = [];
+    for (const row of batch.rows) {
+      const raw: CallInputRaw = {
+        ...row.input,
+        publishAt: row.input.publishAt ? new Date(row.input.publishAt) : null,
+        deadline: row.input.deadline ? new Date(row.input.deadline) : null,
+      };
+      const r = await createCall(deps, actor, raw, { tx });
+      if (!r.ok) return err({ code: 'row_failed', line: row.line, fields: r.error.code === 'invalid' ? r.error.fields : { _form: 'calls.import_errors.row_refused' } });
+      ids.push(r.value.id);
+    }
+    await audit(tx, actor, {
+      action: 'call.imported',
+      entityType: 'call_import',
+      entityId: id,
+      summary: `${ids.length} × ${batch.filename}`,
+      changes: { calls: ids },
     });
-  } catch (e) {
-    if (e instanceof RowFailed) return err({ code: 'row_failed', line: e.line, fields: e.fields });
-    throw e;
-  }
+    return ok({ ids });
+  });
 }
 
 // ---------- the template ----------
@@ -518,25 +377,12 @@ export async function importTemplateExample(deps: Pick<DomainDeps, 'db' | 'now'>
   };
 }
 
-/** The template as CSV: `;`-separated (what Excel expects in Italy), UTF-8 with a BOM. */
+/** The template as CSV. */
 export function templateCsv(example: Record<ImportColumn, string>): string {
-  const body = Papa.unparse({ fields: [...IMPORT_COLUMNS], data: [IMPORT_COLUMNS.map((c) => example[c])] }, { delimiter: ';', newline: '\r\n', quotes: true });
-  return '\uFEFF' + body + '\r\n';
+  return pipeline.templateCsv({ columns: IMPORT_COLUMNS, example });
 }
 
-/** The template as XLSX: the columns as text cells, and a second sheet describing each column. */
-export async function templateXlsx(example: Record<ImportColumn, string>, notes: Record<ImportColumn, string>, notesTitle: [string, string]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('bandi');
-  ws.columns = IMPORT_COLUMNS.map((c) => ({ header: c, key: c, width: Math.max(12, c.length + 4), style: { numFmt: '@' } }));
-  ws.addRow(IMPORT_COLUMNS.map((c) => example[c]));
-  ws.getRow(1).font = { bold: true };
-  const doc = wb.addWorksheet('colonne');
-  doc.columns = [
-    { header: notesTitle[0], key: 'c', width: 18 },
-    { header: notesTitle[1], key: 'd', width: 100 },
-  ];
-  doc.getRow(1).font = { bold: true };
-  for (const c of IMPORT_COLUMNS) doc.addRow([c, notes[c]]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+/** The template as XLSX: the columns, and a second sheet describing each column. */
+export function templateXlsx(example: Record<ImportColumn, string>, notes: Record<ImportColumn, string>, notesTitle: [string, string]): Promise<Buffer> {
+  return pipeline.templateXlsx({ columns: IMPORT_COLUMNS, example, sheet: 'bandi', notesSheet: 'colonne', notes, notesTitle });
 }

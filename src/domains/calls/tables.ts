@@ -1,6 +1,6 @@
 // Calls (bandi): what an employer publishes and professionals look for.
 import { sql } from 'drizzle-orm';
-import { customType, index, integer, jsonb, pgTable, primaryKey, text, uuid, date, boolean } from 'drizzle-orm/pg-core';
+import { customType, index, integer, pgTable, primaryKey, text, uuid, date, boolean } from 'drizzle-orm/pg-core';
 import { createdAt, tstz, updatedAt } from '../../db/columns.ts';
 import { organisations } from '../organisations/tables.ts';
 
@@ -130,24 +130,4 @@ export const callClicks = pgTable(
     clicks: integer('clicks').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.callId, t.day] })],
-);
-
-/**
- * An uploaded CSV/XLSX import between its preview and its confirmation: the parsed rows are kept
- * here, so the confirmation trusts nothing the browser sends back but the id.
- */
-export const callImports = pgTable(
-  'call_imports',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    createdBy: text('created_by'),
-    createdAt: createdAt(),
-    filename: text('filename').notNull(),
-    /** pending (every row valid, awaiting confirmation) or done (imported). */
-    status: text('status').$type<'pending' | 'done'>().notNull(),
-    rowCount: integer('row_count').notNull(),
-    rows: jsonb('rows').$type<unknown[]>().notNull(),
-    importedAt: tstz('imported_at'),
-  },
-  (t) => [index('call_imports_created_idx').on(t.createdAt)],
 );

@@ -1,21 +1,12 @@
 // Importing calls (/admin/bandi/importa): the documented columns, the templates, the upload, the
-// preview with errors by row and column, and the confirmation that creates every call as a draft.
+// preview with errors by line and column, and the confirmation that creates every call as a draft.
+// The upload form and the preview are the ones every import shares (components/import-preview.tsx).
 import type { Ctx } from '../context.ts';
 import { AdminLayout } from '../layouts/AdminLayout.tsx';
-import { CsrfField } from '../components/form.tsx';
-import {
-  IMPORT_COLUMNS,
-  MAX_IMPORT_BYTES,
-  MAX_IMPORT_ROWS,
-  REQUIRED_COLUMNS,
-  type ImportPreview,
-  type ImportProblem,
-  type StoredImport,
-} from '../../domains/calls/import.ts';
+import { ImportPreview, ImportTemplateLinks, ImportUploadForm } from '../components/import-preview.tsx';
+import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, REQUIRED_COLUMNS, type ImportPreview as Preview, type StoredImport } from '../../domains/calls/import.ts';
 import type { FieldErrors } from '../../platform/result.ts';
 import { ProblemList } from './calls-shared.tsx';
-
-const problemText = (c: Ctx, p: ImportProblem) => c.var.t(p.key, p.vars);
 
 function Columns({ c }: { c: Ctx }) {
   const { t } = c.var;
@@ -49,35 +40,14 @@ function Columns({ c }: { c: Ctx }) {
 function UploadForm({ c, error }: { c: Ctx; error?: string | null }) {
   const { t, lp } = c.var;
   return (
-    <form method="post" action={lp('/admin/bandi/importa')} enctype="multipart/form-data" novalidate class="mb-5">
-      <CsrfField token={c.var.csrfToken} />
-      <div class="form-group mb-4">
-        <label for="file" class="active">
-          {t('calls_admin.import.file')} *
-        </label>
-        <input
-          type="file"
-          id="file"
-          name="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          class={error ? 'form-control is-invalid' : 'form-control'}
-          required
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? 'file-hint file-error' : 'file-hint'}
-        />
-        <small id="file-hint" class="form-text">
-          {t('calls_admin.import.file_hint', { mb: MAX_IMPORT_BYTES / 1024 / 1024, rows: MAX_IMPORT_ROWS })}
-        </small>
-        {error ? (
-          <div id="file-error" class="field-error mt-1">
-            {error}
-          </div>
-        ) : null}
-      </div>
-      <button type="submit" class="btn btn-primary">
-        {t('calls_admin.import.upload')}
-      </button>
-    </form>
+    <ImportUploadForm
+      c={c}
+      action={lp('/admin/bandi/importa')}
+      label={t('calls_admin.import.file')}
+      hint={t('calls_admin.import.file_hint', { mb: MAX_IMPORT_BYTES / 1024 / 1024, rows: MAX_IMPORT_ROWS })}
+      submit={t('calls_admin.import.upload')}
+      error={error}
+    />
   );
 }
 
@@ -90,18 +60,7 @@ export function ImportPage({ c, error }: { c: Ctx; error?: string | null }) {
       </p>
       <h1>{t('calls_admin.import.title')}</h1>
       <p>{t('calls_admin.import.intro')}</p>
-      <ul>
-        <li>
-          <a href={lp('/admin/bandi/importa/modello.csv')} download="modello-bandi.csv">
-            {t('calls_admin.import.template_csv')}
-          </a>
-        </li>
-        <li>
-          <a href={lp('/admin/bandi/importa/modello.xlsx')} download="modello-bandi.xlsx">
-            {t('calls_admin.import.template_xlsx')}
-          </a>
-        </li>
-      </ul>
+      <ImportTemplateLinks c={c} base={lp('/admin/bandi/importa')} name="modello-bandi" />
       <UploadForm c={c} error={error} />
       <h2 class="h4">{t('calls_admin.import.columns_title')}</h2>
       <p>{t('calls_admin.import.columns_intro')}</p>
@@ -110,75 +69,34 @@ export function ImportPage({ c, error }: { c: Ctx; error?: string | null }) {
   );
 }
 
-/** The preview of an upload that has problems: what is wrong, row by row; nothing was stored. */
-export function ImportErrorsPage({ c, preview }: { c: Ctx; preview: ImportPreview }) {
+const texts = (c: Ctx, filename: string, rows: number, bad: number) => ({
+  caption: c.var.t('calls_admin.import.rows_caption', { count: rows }),
+  nothingImported: c.var.t('calls_admin.import.nothing_imported', { file: filename }),
+  rowsWithErrors: c.var.t('calls_admin.import.rows_with_errors', { bad, total: rows }),
+  allValid: c.var.t('calls_admin.import.all_valid', { count: rows, file: filename }),
+});
+
+/** The preview of an upload that has problems: what is wrong, line by line; nothing was stored. */
+export function ImportErrorsPage({ c, preview }: { c: Ctx; preview: Preview }) {
   const { t } = c.var;
   const bad = preview.rows.filter((r) => r.problems.length).length;
   return (
     <AdminLayout c={c} title={t('calls_admin.import.preview_title')}>
       <h1>{t('calls_admin.import.preview_title')}</h1>
-      <div class="alert alert-danger" role="alert" id="import-errors">
-        <p class="fw-semibold mb-1">{t('calls_admin.import.nothing_imported', { file: preview.filename })}</p>
-        {preview.fileProblems.length ? (
-          <ul class="mb-0">
-            {preview.fileProblems.map((p) => (
-              <li>{problemText(c, p)}</li>
-            ))}
-          </ul>
-        ) : (
-          <p class="mb-0">{t('calls_admin.import.rows_with_errors', { bad, total: preview.rows.length })}</p>
-        )}
-      </div>
-      {preview.rows.length ? <RowsTable c={c} rows={preview.rows} /> : null}
+      <ImportPreview
+        c={c}
+        columns={[t('calls.fields.title')]}
+        rows={preview.rows.map((r) => ({ line: r.line, cells: [r.title], problems: r.problems }))}
+        fileProblems={preview.fileProblems}
+        texts={texts(c, preview.filename, preview.rows.length, bad)}
+      />
       <h2 class="h4 mt-4">{t('calls_admin.import.try_again')}</h2>
       <UploadForm c={c} />
     </AdminLayout>
   );
 }
 
-function RowsTable({ c, rows }: { c: Ctx; rows: { line: number; title: string; problems?: ImportProblem[] }[] }) {
-  const { t } = c.var;
-  return (
-    <div class="table-responsive">
-      <table class="table">
-        <caption>{t('calls_admin.import.rows_caption', { count: rows.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('calls_admin.import.line')}</th>
-            <th scope="col">{t('calls.fields.title')}</th>
-            <th scope="col">{t('calls_admin.import.outcome')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr id={`riga-${r.line}`}>
-              <th scope="row">{r.line}</th>
-              <td>{r.title || '—'}</td>
-              <td>
-                {r.problems?.length ? (
-                  <>
-                    <strong>{t('calls_admin.import.row_errors')}</strong>
-                    <ul class="mb-0">
-                      {r.problems.map((p) => (
-                        <li>
-                          <code>{p.column}</code>: {problemText(c, p)}
-                        </li>
-                      ))}
-                    </ul>
-                  </>
-                ) : (
-                  t('calls_admin.import.row_ok')
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/** A stored, valid import: its rows and the button that creates them. */
+/** A staged, valid import: its rows and the button that creates them. */
 export function ImportConfirmPage({
   c,
   imp,
@@ -207,23 +125,20 @@ export function ImportConfirmPage({
       ) : null}
       {imp.status === 'done' ? (
         <p>
-          {t('calls.import_errors.already_imported')} <a href={lp('/admin/bandi?stato=draft')}>{t('calls_admin.import.see_drafts')}</a>
+          {t('import.errors.already_imported')} <a href={lp('/admin/bandi?stato=draft')}>{t('calls_admin.import.see_drafts')}</a>
         </p>
-      ) : (
-        <>
-          <p>{t('calls_admin.import.all_valid', { count: imp.rows.length, file: imp.filename })}</p>
-          <form method="post" action={lp(`/admin/bandi/importa/${imp.id}/conferma`)} class="mb-4">
-            <CsrfField token={c.var.csrfToken} />
-            <button type="submit" class="btn btn-primary">
-              {t('calls_admin.import.confirm', { count: imp.rows.length })}
-            </button>{' '}
-            <a class="btn btn-outline-primary" href={lp('/admin/bandi/importa')}>
-              {t('common.forms.cancel')}
-            </a>
-          </form>
-        </>
-      )}
-      <RowsTable c={c} rows={imp.rows} />
+      ) : null}
+      <ImportPreview
+        c={c}
+        columns={[t('calls.fields.title')]}
+        rows={imp.rows.map((r) => ({ line: r.line, cells: [r.title] }))}
+        texts={texts(c, imp.filename, imp.rows.length, 0)}
+        confirm={
+          imp.status === 'done'
+            ? null
+            : { action: lp(`/admin/bandi/importa/${imp.id}/conferma`), label: t('calls_admin.import.confirm', { count: imp.rows.length }), cancelHref: lp('/admin/bandi/importa') }
+        }
+      />
     </AdminLayout>
   );
 }

@@ -23,7 +23,6 @@ import {
   unpublishCall,
   updateCall,
   validateCall,
-  type CallState,
 } from '../../domains/calls/index.ts';
 import {
   adminStateCounts,
@@ -46,7 +45,9 @@ import {
   templateXlsx,
 } from '../../domains/calls/import.ts';
 import { errorResponse, flash, requireAction } from './guard.tsx';
-import { Pager, pageParam } from './pager.tsx';
+import { pageParam } from './pager.tsx';
+import { FilterForm, FilterSearch, FilterSelect, pageCaption, ResultTable } from '../components/list-page.tsx';
+import { oneOf, readQuery, searchText } from '../components/list-query.ts';
 import { StateBadge, callPath, isUuid } from './calls-shared.tsx';
 import {
   CallFormPage,
@@ -70,23 +71,10 @@ const formState = (c: Ctx, values: FormValues = {}, errors: FieldErrors = {}): F
 
 // ---------- list ----------
 
-interface ListFilters {
-  q?: string;
-  stato?: CallState;
-  ente?: string;
-}
-
-function readFilters(c: Ctx): ListFilters {
-  const q = (c.req.query('q') ?? '').trim().slice(0, 200) || undefined;
-  const s = c.req.query('stato');
-  const e = c.req.query('ente');
-  return { q, stato: (CALL_STATES as readonly string[]).includes(s ?? '') ? (s as CallState) : undefined, ente: isUuid(e) ? e : undefined };
-}
-
 async function listPage(c: Ctx) {
   const { t, lp, locale, deps, actor } = c.var;
   const f = fmt(locale);
-  const filters = readFilters(c);
+  const filters = readQuery(c, { q: searchText, stato: oneOf(CALL_STATES), ente: (v) => (isUuid(v) ? v : undefined) });
   const now = deps.now();
   const [data, counts, employers] = await Promise.all([
     listAdminCalls(deps.db, { q: filters.q, state: filters.stato, employerId: filters.ente, page: pageParam(c) }, now),
@@ -112,85 +100,44 @@ async function listPage(c: Ctx) {
       ) : (
         <p>{t('calls_admin.list.read_only')}</p>
       )}
-      <form method="get" action={lp('/admin/bandi')} class="row g-3 align-items-end mb-4" role="search">
-        <div class="col-12 col-md-4">
-          <div class="form-group mb-0">
-            <label for="q" class="active">
-              {t('calls_admin.list.search')}
-            </label>
-            <input type="search" id="q" name="q" class="form-control" value={filters.q ?? ''} maxlength={200} aria-describedby="q-hint" />
-            <small id="q-hint" class="form-text">
-              {t('calls_admin.list.search_hint')}
-            </small>
-          </div>
-        </div>
-        <div class="col-12 col-md-3">
-          <div class="select-wrapper">
-            <label for="stato">{t('calls_admin.list.state')}</label>
-            <select id="stato" name="stato">
-              <option value="">{t('calls_admin.list.all_states', { count: all })}</option>
-              {CALL_STATES.map((s) => (
-                <option value={s} selected={filters.stato === s}>
-                  {t('calls_admin.list.state_count', { state: t(`calls.states.${s}`), count: counts[s] })}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div class="col-12 col-md-3">
-          <div class="select-wrapper">
-            <label for="ente">{t('calls.fields.employerId')}</label>
-            <select id="ente" name="ente">
-              <option value="">{t('calls_admin.list.all_employers')}</option>
-              {employers.map((e) => (
-                <option value={e.id} selected={filters.ente === e.id}>
-                  {e.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div class="col-12 col-md-2">
-          <button type="submit" class="btn btn-primary">
-            {t('common.forms.search')}
-          </button>
-        </div>
-      </form>
-      <div class="table-responsive">
-        <table class="table">
-          <caption>{t('calls_admin.list.caption', { count: data.total, page: data.page, pages: data.pages })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('calls.fields.title')}</th>
-              <th scope="col">{t('calls.fields.type')}</th>
-              <th scope="col">{t('calls.fields.employerId')}</th>
-              <th scope="col">{t('calls_admin.list.state')}</th>
-              <th scope="col">{t('calls.fields.deadline')}</th>
-              <th scope="col">{t('calls_admin.list.updated')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((r) => (
-              <tr>
-                <th scope="row">
-                  <a href={lp(callPath(r.id))}>{r.title}</a>
-                </th>
-                <td>{t(`calls.types.${r.type}`)}</td>
-                <td>{r.employerName}</td>
-                <td>
-                  <StateBadge c={c} state={r.state} />
-                </td>
-                <td>{r.deadline ? <time datetime={r.deadline.toISOString()}>{f.dateTime.format(r.deadline)}</time> : '—'}</td>
-                <td>
-                  <time datetime={r.updatedAt.toISOString()}>{f.dateTime.format(r.updatedAt)}</time>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {data.items.length === 0 ? <p>{t('calls_admin.list.empty')}</p> : null}
-      <Pager c={c} page={data.page} pages={data.pages} params={{ q: filters.q, stato: filters.stato, ente: filters.ente }} />
+      <FilterForm c={c} action="/admin/bandi" submit={t('common.forms.search')} submitCol="col-12 col-md-2">
+        <FilterSearch label={t('calls_admin.list.search')} value={filters.q} hint={t('calls_admin.list.search_hint')} col="col-12 col-md-4" />
+        <FilterSelect
+          id="stato"
+          label={t('calls_admin.list.state')}
+          value={filters.stato}
+          all={t('calls_admin.list.all_states', { count: all })}
+          options={CALL_STATES.map((s) => ({ value: s, label: t('calls_admin.list.state_count', { state: t(`calls.states.${s}`), count: counts[s] }) }))}
+          col="col-12 col-md-3"
+        />
+        <FilterSelect id="ente" label={t('calls.fields.employerId')} value={filters.ente} all={t('calls_admin.list.all_employers')} options={employers.map((e) => ({ value: e.id, label: e.name }))} col="col-12 col-md-3" />
+      </FilterForm>
+      <ResultTable
+        c={c}
+        caption={pageCaption(c, 'calls_admin.list.caption', data)}
+        columns={[t('calls.fields.title'), t('calls.fields.type'), t('calls.fields.employerId'), t('calls_admin.list.state'), t('calls.fields.deadline'), t('calls_admin.list.updated')]}
+        count={data.items.length}
+        empty={t('calls_admin.list.empty')}
+        keepTable
+        paging={{ page: data.page, pages: data.pages, params: filters }}
+      >
+        {data.items.map((r) => (
+          <tr>
+            <th scope="row">
+              <a href={lp(callPath(r.id))}>{r.title}</a>
+            </th>
+            <td>{t(`calls.types.${r.type}`)}</td>
+            <td>{r.employerName}</td>
+            <td>
+              <StateBadge c={c} state={r.state} />
+            </td>
+            <td>{r.deadline ? <time datetime={r.deadline.toISOString()}>{f.dateTime.format(r.deadline)}</time> : '—'}</td>
+            <td>
+              <time datetime={r.updatedAt.toISOString()}>{f.dateTime.format(r.updatedAt)}</time>
+            </td>
+          </tr>
+        ))}
+      </ResultTable>
     </AdminLayout>,
   );
 }

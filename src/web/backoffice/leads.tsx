@@ -26,7 +26,9 @@ import {
 } from '../../domains/leads/index.ts';
 import { errorResponse, flash, requireAction } from './guard.tsx';
 import { caseIdByEmail } from '../../domains/cases/index.ts';
-import { Pager, pageParam } from './pager.tsx';
+import { pageParam } from './pager.tsx';
+import { AssigneeFilter, FilterForm, FilterSearch, pageCaption, ResultTable, StatusTabs } from '../components/list-page.tsx';
+import { assigneeValue, listHref, oneOf, readQuery, searchText } from '../components/list-query.ts';
 
 const FLASH = ['updated', 'noted', 'erased'] as const;
 type Staff = { id: string; name: string; email: string };
@@ -36,27 +38,9 @@ const state = (c: Ctx, values: FormValues = {}, errors: FieldErrors = {}): FormS
 /** A known source by its name; another capability's code (or an old one) as it is. */
 const sourceLabel = (t: Translator, locale: Locale, source: string) => (hasKey(locale, `leads_admin.sources.${source}`) ? t(`leads_admin.sources.${source}`) : source);
 
-const isStatus = (v: string | undefined): v is LeadStatus => !!v && (LEAD_STATUSES as readonly string[]).includes(v);
-
 function listFilter(c: Ctx): LeadFilter & { raw: Record<string, string | undefined> } {
-  const status = c.req.query('stato');
-  const assignee = c.req.query('assegnatario');
-  const q = (c.req.query('q') ?? '').trim().slice(0, 200);
-  const okAssignee = assignee && /^[\w-]{1,100}$/.test(assignee) ? assignee : undefined;
-  return {
-    status: isStatus(status) ? status : undefined,
-    assignee: okAssignee,
-    q: q || undefined,
-    page: pageParam(c),
-    raw: { stato: isStatus(status) ? status : undefined, assegnatario: okAssignee, q: q || undefined },
-  };
-}
-
-function listHref(c: Ctx, params: Record<string, string | undefined>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
-  const s = q.toString();
-  return c.var.lp('/admin/contatti') + (s ? `?${s}` : '');
+  const raw = readQuery(c, { stato: oneOf(LEAD_STATUSES), assegnatario: assigneeValue, q: searchText });
+  return { status: raw.stato, assignee: raw.assegnatario, q: raw.q, page: pageParam(c), raw };
 }
 
 function ListPage({ c, data, filter, staff, notice }: { c: Ctx; data: LeadList; filter: ReturnType<typeof listFilter>; staff: Staff[]; notice: string | null }) {
@@ -68,94 +52,44 @@ function ListPage({ c, data, filter, staff, notice }: { c: Ctx; data: LeadList; 
     <AdminLayout c={c} title={t('leads_admin.title')} flash={notice}>
       <h1>{t('leads_admin.title')}</h1>
       <p>{t('leads_admin.intro')}</p>
-      <nav aria-label={t('leads_admin.tabs_label')}>
-        <ul class="nav nav-tabs mb-4">
-          {tabs.map((s) => (
-            <li class="nav-item">
-              <a
-                class={filter.status === s ? 'nav-link active' : 'nav-link'}
-                href={listHref(c, { ...filter.raw, stato: s })}
-                aria-current={filter.status === s ? 'page' : undefined}
-              >
-                {`${s ? t(`leads_admin.tabs.${s}`) : t('leads_admin.tabs.all')} (${f.number.format(data.counts[s ?? 'all'])})`}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <form method="get" action={lp('/admin/contatti')} role="search" aria-label={t('leads_admin.filters_label')} class="row g-3 align-items-end mb-4">
-        {filter.status ? <input type="hidden" name="stato" value={filter.status} /> : null}
-        <div class="col-md-5">
-          <div class="select-wrapper">
-            <label for="assegnatario">{t('leads_admin.assignee_filter')}</label>
-            <select id="assegnatario" name="assegnatario">
-              <option value="">{t('leads_admin.assignee_any')}</option>
-              <option value="mine" selected={filter.assignee === 'mine'}>
-                {t('leads_admin.assignee_mine')}
-              </option>
-              <option value="unassigned" selected={filter.assignee === 'unassigned'}>
-                {t('leads_admin.assignee_unassigned')}
-              </option>
-              {staff.map((u) => (
-                <option value={u.id} selected={filter.assignee === u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div class="col-md-5">
-          <div class="form-group mb-0">
-            <label for="q" class="active">
-              {t('leads_admin.search')}
-            </label>
-            <input type="search" id="q" name="q" class="form-control" value={filter.q ?? ''} maxlength={200} />
-          </div>
-        </div>
-        <div class="col-md-2">
-          <button type="submit" class="btn btn-primary">
-            {t('leads_admin.filter')}
-          </button>
-        </div>
-      </form>
-      {data.items.length ? (
-        <div class="table-responsive">
-          <table class="table">
-            <caption>{t('leads_admin.caption', { count: f.number.format(data.total), page: data.page, pages: data.pages })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('leads.fields.name')}</th>
-                <th scope="col">{t('leads.fields.email')}</th>
-                <th scope="col">{t('leads.fields.professionCode')}</th>
-                <th scope="col">{t('leads_admin.status')}</th>
-                <th scope="col">{t('leads_admin.assignee')}</th>
-                <th scope="col">{t('leads_admin.received')}</th>
-                <th scope="col">{t('leads_admin.source')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((l) => (
-                <tr>
-                  <th scope="row">
-                    <a href={lp(`/admin/contatti/${l.id}`)}>{l.name}</a>
-                  </th>
-                  <td>{l.email}</td>
-                  <td>{l.professionName ?? l.professionCode}</td>
-                  <td>{t(`leads.statuses.${l.status}`)}</td>
-                  <td>{assigneeLabel(l.assigneeId, l.assigneeName)}</td>
-                  <td>
-                    <time datetime={l.createdAt.toISOString()}>{f.dateTime.format(l.createdAt)}</time>
-                  </td>
-                  <td>{l.source ? sourceLabel(t, locale, l.source) : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{t('leads_admin.none')}</p>
-      )}
-      <Pager c={c} page={data.page} pages={data.pages} params={filter.raw} />
+      <StatusTabs
+        c={c}
+        label={t('leads_admin.tabs_label')}
+        tabs={tabs.map((s) => ({
+          label: s ? t(`leads_admin.tabs.${s}`) : t('leads_admin.tabs.all'),
+          count: data.counts[s ?? 'all'],
+          href: listHref(c, '/admin/contatti', { ...filter.raw, stato: s }),
+          current: filter.status === s,
+        }))}
+      />
+      <FilterForm c={c} action="/admin/contatti" label={t('leads_admin.filters_label')} hidden={{ stato: filter.status }} submit={t('leads_admin.filter')}>
+        <AssigneeFilter c={c} ns="leads_admin" value={filter.assignee} staff={staff} col="col-md-5" />
+        <FilterSearch label={t('leads_admin.search')} value={filter.q} col="col-md-5" />
+      </FilterForm>
+      <ResultTable
+        c={c}
+        caption={pageCaption(c, 'leads_admin.caption', data)}
+        columns={[t('leads.fields.name'), t('leads.fields.email'), t('leads.fields.professionCode'), t('leads_admin.status'), t('leads_admin.assignee'), t('leads_admin.received'), t('leads_admin.source')]}
+        count={data.items.length}
+        empty={t('leads_admin.none')}
+        paging={{ page: data.page, pages: data.pages, params: filter.raw }}
+      >
+        {data.items.map((l) => (
+          <tr>
+            <th scope="row">
+              <a href={lp(`/admin/contatti/${l.id}`)}>{l.name}</a>
+            </th>
+            <td>{l.email}</td>
+            <td>{l.professionName ?? l.professionCode}</td>
+            <td>{t(`leads.statuses.${l.status}`)}</td>
+            <td>{assigneeLabel(l.assigneeId, l.assigneeName)}</td>
+            <td>
+              <time datetime={l.createdAt.toISOString()}>{f.dateTime.format(l.createdAt)}</time>
+            </td>
+            <td>{l.source ? sourceLabel(t, locale, l.source) : ''}</td>
+          </tr>
+        ))}
+      </ResultTable>
     </AdminLayout>
   );
 }

@@ -29,7 +29,9 @@ import {
 import { errorResponse, requireAction } from './guard.tsx';
 import { CsrfField } from '../components/form.tsx';
 import { openCaseForSubscriber } from '../../domains/cases/index.ts';
-import { Pager, pageParam } from './pager.tsx';
+import { pageParam } from './pager.tsx';
+import { FilterForm, FilterSearch, FilterSelect, pageCaption, ResultTable, type Option } from '../components/list-page.tsx';
+import { queryString } from '../components/list-query.ts';
 
 /** The province filter's value in URLs for "no area chosen". */
 const ANYWHERE_PARAM = 'ovunque';
@@ -63,13 +65,6 @@ function readFilters(c: Ctx): { query: FilterQuery; filters: SubscriberFilters }
   };
 }
 
-const queryString = (q: FilterQuery) => {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (v) p.set(k, v);
-  const s = p.toString();
-  return s ? `?${s}` : '';
-};
-
 const profName = (c: Ctx, r: { professionName: string | null; professionNameEn: string | null; professionCode: string }) =>
   (c.var.locale === 'en' && r.professionNameEn) || r.professionName || r.professionCode;
 
@@ -87,98 +82,42 @@ function StatusText({ c, status }: { c: Ctx; status: SubscriberListRow['status']
   return <span class={`badge ${cls}`}>{c.var.t(`alerts_admin.statuses.${status}`)}</span>;
 }
 
-function Select({ id, label, value, all, options }: { id: string; label: string; value?: string; all: string; options: { value: string; label: string }[] }) {
-  return (
-    <div class="select-wrapper">
-      <label for={id}>{label}</label>
-      <select id={id} name={id}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option value={o.value} selected={value === o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 interface FilterOptions {
   professions: { code: string; name: string; nameEn: string | null }[];
   specialisations: { code: string; name: string }[];
   provinces: { code: string; name: string; abbreviation: string }[];
 }
 
-function FilterForm({ c, q, opts }: { c: Ctx; q: FilterQuery; opts: FilterOptions }) {
+function Filters({ c, q, opts }: { c: Ctx; q: FilterQuery; opts: FilterOptions }) {
   const { t, lp, locale } = c.var;
+  const col = 'col-12 col-md-6 col-xl-4';
+  const l = (k: string) => t(`alerts_admin.subscribers.${k}`);
+  const selects: { id: Exclude<keyof FilterQuery, 'q'>; label: string; all: string; options: Option[] }[] = [
+    { id: 'stato', label: l('status'), all: l('all_statuses'), options: SUBSCRIBER_STATUSES.map((s) => ({ value: s, label: t(`alerts_admin.statuses.${s}`) })) },
+    { id: 'frequenza', label: l('frequency'), all: l('all_frequencies'), options: FREQUENCIES.map((s) => ({ value: s, label: t(`alerts_admin.frequencies.${s}`) })) },
+    { id: 'professione', label: l('profession'), all: l('all_professions'), options: opts.professions.map((p) => ({ value: p.code, label: (locale === 'en' && p.nameEn) || p.name })) },
+    { id: 'specializzazione', label: l('specialisation'), all: l('all_specialisations'), options: opts.specialisations.map((s) => ({ value: s.code, label: s.name })) },
+    {
+      id: 'provincia',
+      label: l('province'),
+      all: l('all_provinces'),
+      options: [{ value: ANYWHERE_PARAM, label: l('anywhere_option') }, ...opts.provinces.map((p) => ({ value: p.code, label: `${p.name} (${p.abbreviation})` }))],
+    },
+  ];
   return (
-    <form method="get" action={lp('/admin/iscritti')} class="row g-3 align-items-end mb-4" role="search" aria-label={t('alerts_admin.subscribers.title')}>
-      <div class="col-12 col-md-6 col-xl-4">
-        <div class="form-group mb-0">
-          <label for="q" class="active">
-            {t('alerts_admin.subscribers.search')}
-          </label>
-          <input type="search" id="q" name="q" class="form-control" value={q.q ?? ''} maxlength={200} aria-describedby="q-hint" />
-          <small id="q-hint" class="form-text">
-            {t('alerts_admin.subscribers.search_hint')}
-          </small>
-        </div>
-      </div>
-      <div class="col-12 col-md-6 col-xl-4">
-        <Select
-          id="stato"
-          label={t('alerts_admin.subscribers.status')}
-          value={q.stato}
-          all={t('alerts_admin.subscribers.all_statuses')}
-          options={SUBSCRIBER_STATUSES.map((s) => ({ value: s, label: t(`alerts_admin.statuses.${s}`) }))}
-        />
-      </div>
-      <div class="col-12 col-md-6 col-xl-4">
-        <Select
-          id="frequenza"
-          label={t('alerts_admin.subscribers.frequency')}
-          value={q.frequenza}
-          all={t('alerts_admin.subscribers.all_frequencies')}
-          options={FREQUENCIES.map((s) => ({ value: s, label: t(`alerts_admin.frequencies.${s}`) }))}
-        />
-      </div>
-      <div class="col-12 col-md-6 col-xl-4">
-        <Select
-          id="professione"
-          label={t('alerts_admin.subscribers.profession')}
-          value={q.professione}
-          all={t('alerts_admin.subscribers.all_professions')}
-          options={opts.professions.map((p) => ({ value: p.code, label: (locale === 'en' && p.nameEn) || p.name }))}
-        />
-      </div>
-      <div class="col-12 col-md-6 col-xl-4">
-        <Select
-          id="specializzazione"
-          label={t('alerts_admin.subscribers.specialisation')}
-          value={q.specializzazione}
-          all={t('alerts_admin.subscribers.all_specialisations')}
-          options={opts.specialisations.map((s) => ({ value: s.code, label: s.name }))}
-        />
-      </div>
-      <div class="col-12 col-md-6 col-xl-4">
-        <Select
-          id="provincia"
-          label={t('alerts_admin.subscribers.province')}
-          value={q.provincia}
-          all={t('alerts_admin.subscribers.all_provinces')}
-          options={[
-            { value: ANYWHERE_PARAM, label: t('alerts_admin.subscribers.anywhere_option') },
-            ...opts.provinces.map((p) => ({ value: p.code, label: `${p.name} (${p.abbreviation})` })),
-          ]}
-        />
-      </div>
-      <div class="col-12 d-flex flex-wrap gap-3 align-items-center">
-        <button type="submit" class="btn btn-primary">
-          {t('alerts_admin.subscribers.apply')}
-        </button>
-        <a href={lp('/admin/iscritti')}>{t('alerts_admin.subscribers.reset')}</a>
-      </div>
-    </form>
+    <FilterForm
+      c={c}
+      action="/admin/iscritti"
+      label={t('alerts_admin.subscribers.title')}
+      submit={t('alerts_admin.subscribers.apply')}
+      submitCol="col-12 d-flex flex-wrap gap-3 align-items-center"
+      after={<a href={lp('/admin/iscritti')}>{t('alerts_admin.subscribers.reset')}</a>}
+    >
+      <FilterSearch label={t('alerts_admin.subscribers.search')} value={q.q} hint={t('alerts_admin.subscribers.search_hint')} col={col} />
+      {selects.map((x) => (
+        <FilterSelect {...x} value={q[x.id]} col={col} />
+      ))}
+    </FilterForm>
   );
 }
 
@@ -240,7 +179,7 @@ function ListPage({ c, q, opts, data, byProfession, bySpecialisation, byProvince
     <AdminLayout c={c} title={t('alerts_admin.subscribers.title')}>
       <h1>{t('alerts_admin.subscribers.title')}</h1>
       <p>{t('alerts_admin.subscribers.intro')}</p>
-      <FilterForm c={c} q={q} opts={opts} />
+      <Filters c={c} q={q} opts={opts} />
 
       <h2 class="h4 mt-4">{t('alerts_admin.subscribers.results')}</h2>
       <p class="d-flex flex-wrap gap-2 mb-1">
@@ -252,45 +191,34 @@ function ListPage({ c, q, opts, data, byProfession, bySpecialisation, byProvince
         </a>
       </p>
       <p class="small">{t('alerts_admin.subscribers.export_hint')}</p>
-      <div class="table-responsive">
-        <table class="table">
-          <caption>{t('alerts_admin.subscribers.caption', { count: f.number.format(data.total), page: data.page, pages: data.pages })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('alerts_admin.subscribers.col.name')}</th>
-              <th scope="col">{t('alerts_admin.subscribers.col.email')}</th>
-              <th scope="col">{t('alerts_admin.subscribers.col.profession')}</th>
-              <th scope="col">{t('alerts_admin.subscribers.col.specialisations')}</th>
-              <th scope="col">{t('alerts_admin.subscribers.col.areas')}</th>
-              <th scope="col">{t('alerts_admin.subscribers.col.frequency')}</th>
-              <th scope="col">{t('alerts_admin.subscribers.col.status')}</th>
-              <th scope="col">{t('alerts_admin.subscribers.col.confirmed')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <tr>
-                <th scope="row">
-                  <a href={lp(`/admin/iscritti/${encodeURIComponent(r.id)}`)}>{r.name}</a>
-                </th>
-                <td class="text-break">{r.email}</td>
-                <td>{profName(c, r)}</td>
-                <td>{r.specialisations.length ? r.specialisations.map((s) => specText(c, s)).join('; ') : t('alerts_admin.not_set')}</td>
-                <td>{areasText(c, r.areas)}</td>
-                <td>{t(`alerts_admin.frequencies.${r.frequency}`)}</td>
-                <td>
-                  <StatusText c={c} status={r.status} />
-                </td>
-                <td>
-                  <time datetime={r.confirmedAt.toISOString()}>{f.dateShort.format(r.confirmedAt)}</time>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {data.rows.length === 0 ? <p>{t('alerts_admin.subscribers.empty')}</p> : null}
-      <Pager c={c} page={data.page} pages={data.pages} params={q} />
+      <ResultTable
+        c={c}
+        caption={pageCaption(c, 'alerts_admin.subscribers.caption', data)}
+        columns={['name', 'email', 'profession', 'specialisations', 'areas', 'frequency', 'status', 'confirmed'].map((k) => t(`alerts_admin.subscribers.col.${k}`))}
+        count={data.rows.length}
+        empty={t('alerts_admin.subscribers.empty')}
+        keepTable
+        paging={{ page: data.page, pages: data.pages, params: q }}
+      >
+        {data.rows.map((r) => (
+          <tr>
+            <th scope="row">
+              <a href={lp(`/admin/iscritti/${encodeURIComponent(r.id)}`)}>{r.name}</a>
+            </th>
+            <td class="text-break">{r.email}</td>
+            <td>{profName(c, r)}</td>
+            <td>{r.specialisations.length ? r.specialisations.map((s) => specText(c, s)).join('; ') : t('alerts_admin.not_set')}</td>
+            <td>{areasText(c, r.areas)}</td>
+            <td>{t(`alerts_admin.frequencies.${r.frequency}`)}</td>
+            <td>
+              <StatusText c={c} status={r.status} />
+            </td>
+            <td>
+              <time datetime={r.confirmedAt.toISOString()}>{f.dateShort.format(r.confirmedAt)}</time>
+            </td>
+          </tr>
+        ))}
+      </ResultTable>
 
       <h2 class="h4 mt-5">{t('alerts_admin.subscribers.counts')}</h2>
       <p class="small">{t('alerts_admin.subscribers.counts_hint')}</p>
