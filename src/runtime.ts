@@ -19,6 +19,8 @@ import { registerAppointmentJobs } from './domains/appointments/jobs.ts';
 import { registerMeetingJobs } from './domains/meetings/jobs.ts';
 import { registerRankingJobs } from './domains/rankings/jobs.ts';
 import { registerCaseJobs } from './domains/cases/jobs.ts';
+import { registerPeopleJobs } from './domains/people/jobs.ts';
+import { purgeImports } from './platform/import/index.ts';
 import { onCallOpened, registerAlertJobs, sweepFanouts } from './domains/alerts/index.ts';
 import { createApp, type WebApp } from './web/app.tsx';
 import type { AppDeps } from './web/context.ts';
@@ -87,7 +89,10 @@ export async function boot(config: Config, opts: BootOptions): Promise<Runtime> 
     registerAlertJobs(deps);
     registerAppointmentJobs(deps);
     registerCaseJobs(deps);
+    registerPeopleJobs(deps);
     registerRankingJobs(deps);
+    // Staged import rows can hold personal data: dropped once the confirmation window has passed.
+    jobs.register({ name: 'import.purge', cron: '17 * * * *', retryLimit: 2, handler: async () => void (await purgeImports(deps)) });
     // Any change to calls (or the clock opening/closing one) drops the cached public pages.
     events.on('calls.changed', () => deps.cache.invalidate('calls'));
     // A call that opens fans out its alerts (the minute sweep catches an event lost in a crash).

@@ -1,7 +1,8 @@
 // Appointments over HTTP: /admin/appuntamenti for each kind of visitor (anonymous → sign-in,
 // editor → 403, recruiter and admin work it), rule forms with their messages, booking links; the
 // public booking page (prefilled from a lead's link, 422 at the field, "slot just taken" with the
-// list again) and the manage page (move, cancel, stale link → 404).
+// list again, one week at a time) and the manage page (move, cancel, stale link → 404); rule
+// editing (prefilled form, 422 at the field); an expired email link → 410 with a way to ask again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
@@ -55,6 +56,14 @@ describeRoleMatrix({
     { method: 'POST', path: () => '/admin/appuntamenti/link', fields: () => ({ email: 'x@example.org', locale: 'it' }), allowed: { admin: 200, recruiter: 200 } },
     { method: 'POST', path: () => `/admin/appuntamenti/${appointmentId}/stato`, fields: () => ({ status: 'no_show' }), allowed: { admin: 303, recruiter: 303 } },
     { method: 'POST', path: () => '/admin/appuntamenti/regole/00000000-0000-4000-8000-000000000000/elimina', fields: () => ({}), allowed: { admin: 404, recruiter: 404 } },
+    // A rule is its owner's: another admin gets 404, not someone else's form.
+    { method: 'GET', path: () => `/admin/appuntamenti/regole/${ruleId}/modifica`, allowed: { admin: 404, recruiter: 200 } },
+    {
+      method: 'POST',
+      path: () => `/admin/appuntamenti/regole/${ruleId}/modifica`,
+      fields: () => ({ weekday: '3', startTime: '09:00', endTime: '11:00', slotMinutes: '45', bufferMinutes: '15', mode: 'in_person', location: 'Via Belenzani 1, Trento' }),
+      allowed: { admin: 404, recruiter: 303 },
+    },
   ],
 });
 
@@ -77,9 +86,28 @@ describe('/admin/appuntamenti', () => {
     expect(html).toContain('value="meet.example.org/x"');
   });
 
+  it('edits my rule in a prefilled form; a wrong value comes back at its field with what was typed', async () => {
+    const form = await (await rt.app.request(`/admin/appuntamenti/regole/${ruleId}/modifica`, { headers: { cookie: cookies.recruiter } })).text();
+    expect(form).toContain('<h1>Modifica la fascia</h1>');
+    expect(form).toContain('value="Via Belenzani 1, Trento"');
+    expect(form).toMatch(/<option value="3" selected="">Mercoledì<\/option>/);
+    expect(form).toContain('value="45"');
+    const bad = await postForm(rt.app, `/admin/appuntamenti/regole/${ruleId}/modifica`, { weekday: '3', startTime: '09:00', endTime: '11:00', slotMinutes: '500', bufferMinutes: '15', mode: 'in_person', location: 'Sala 2' }, { cookie: cookies.recruiter });
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    expect(html).toContain('id="slotMinutes-error"');
+    expect(html).toContain('value="Sala 2"');
+    const ok = await postForm(rt.app, `/admin/appuntamenti/regole/${ruleId}/modifica`, { weekday: '3', startTime: '09:00', endTime: '11:00', slotMinutes: '45', bufferMinutes: '15', mode: 'in_person', location: 'Via Belenzani 1, Trento' }, { cookie: cookies.recruiter });
+    expect(ok.status).toBe(303);
+    expect(text(await (await rt.app.request(ok.headers.get('location')!, { headers: { cookie: cookies.recruiter } })).text())).toContain('Fascia aggiornata.');
+  });
+
   it('creates a booking link for a person and deletes my own rule only', async () => {
     const res = await postForm(rt.app, '/admin/appuntamenti/link', { email: 'Laura@example.org', name: 'Laura', locale: 'en' }, { cookie: cookies.recruiter });
-    const link = /<code id="booking-link">([^<]+)<\/code>/.exec(await res.text())![1]!;
+    const body = await res.text();
+    // Valid 30 days from Monday 9 November 2026, 10:00 in Rome.
+    expect(text(body)).toContain('valido fino al 9 dicembre 2026');
+    const link = /<code id="booking-link">([^<]+)<\/code>/.exec(body)![1]!;
     expect(link).toMatch(/^http:\/\/localhost\/en\/appuntamento\//);
     const page = await rt.app.request(new URL(link).pathname);
     expect(page.status).toBe(200);
@@ -147,6 +175,51 @@ describe('/appuntamento', () => {
     const after = await (await rt.app.request(cancelled.headers.get('location')!)).text();
     expect(text(after)).toContain('Appuntamento annullato.');
     expect(after).not.toContain('/sposta');
+  });
+
+  it('shows one week at a time with links to the previous and next week', async () => {
+    const first = await (await rt.app.request(`/appuntamento/${leadToken}`)).text();
+    expect(text(first)).toContain('Settimana 1 di 5');
+    expect(first).toMatch(/<a href="\/appuntamento\/[^"]+\?settimana=2#settimana" rel="next">Settimana successiva →<\/a>/);
+    expect(first).not.toContain('rel="prev"');
+    expect(first).not.toContain('mercoledì 18 novembre');
+    const second = await (await rt.app.request(`/appuntamento/${leadToken}?settimana=2`)).text();
+    expect(text(second)).toContain('Settimana 2 di 5');
+    expect(second).toContain('<legend class="h6">mercoledì 18 novembre</legend>');
+    expect(second).not.toContain('mercoledì 11 novembre');
+    expect(second).toMatch(/\?settimana=1#settimana" rel="prev"/);
+    // The form keeps the week, so a message brings the person back to it.
+    expect(second).toMatch(/action="\/appuntamento\/[^"]+\?settimana=2"/);
+    const last = await (await rt.app.request(`/appuntamento/${leadToken}?settimana=9`)).text();
+    expect(text(last)).toContain('Settimana 5 di 5');
+    expect(last).not.toContain('rel="next"');
+  });
+
+  it('answers 410 to an expired email link, with a way to ask for a new one', async () => {
+    const old = bookingToken(rt.deps.links.secret, { email: 'tardi@example.org', expiresAt: new Date(clock.getTime() - 60_000) });
+    for (const res of [await rt.app.request(`/appuntamento/${old}`), await postForm(rt.app, `/appuntamento/${old}`, { slot: 'x', name: 'Tardi', email: 'tardi@example.org' })]) {
+      expect(res.status).toBe(410);
+      const html = await res.text();
+      expect(html).toContain('<h1>Questo link è scaduto</h1>');
+      expect(html).toContain('href="/contatti"');
+      expect(html).not.toMatch(/at .*\.ts:\d+/);
+    }
+    const en = await rt.app.request(`/en/appuntamento/${old}`);
+    expect(en.status).toBe(410);
+    expect(await en.text()).toContain('This link has expired');
+  });
+
+  it('limits the posts on one link: the 11th within an hour gets 429 with Retry-After, nothing booked', async () => {
+    const link = bookingToken(rt.deps.links.secret, { email: 'insistente@example.org', expiresAt: new Date(clock.getTime() + 86_400_000) });
+    const statuses: number[] = [];
+    // An invalid form each time (no slot): 422 until the limit, then 429 — and the English page too.
+    for (let i = 0; i < 10; i++) statuses.push((await postForm(rt.app, `/appuntamento/${link}`, { name: 'Insistente', email: 'insistente@example.org' })).status);
+    expect(statuses).toEqual(Array(10).fill(422));
+    const res = await postForm(rt.app, `/en/appuntamento/${link}`, { name: 'Insistente', email: 'insistente@example.org' });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await res.text()).toContain('<h1>Too many attempts</h1>');
+    expect(await rt.deps.db.select().from(appointments).where(eq(appointments.email, 'insistente@example.org'))).toEqual([]);
   });
 
   it('answers 404 to a forged link', async () => {

@@ -46,7 +46,7 @@ const cells = (html: string, tableId: string) => {
 };
 
 describe('the figures page', () => {
-  it('shows the overall times, the reasons and two accessible charts with tables beside them', async () => {
+  it('shows the overall times, the reasons and accessible charts with tables beside them', async () => {
     const res = await get(`/admin/graduatorie-cifre?${RANGE}`);
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -63,11 +63,12 @@ describe('the figures page', () => {
     expect(reasons).toContainEqual(['Altra offerta', '0', '0%']);
     expect(html).toMatch(/<th scope="row" class="fw-normal">Tasso di accettazione<\/th><td class="text-end">40%<\/td>/);
     const svgs = html.match(/<svg[^>]*role="img"[\s\S]*?<\/svg>/g) ?? [];
-    expect(svgs).toHaveLength(2);
+    // Two overall, two comparing the lists, two comparing the team members.
+    expect(svgs.map((x) => /id="([\w-]+)"/.exec(x)![1])).toEqual(['chart-times', 'chart-reasons', 'chart-lists-contact', 'chart-lists-acceptance', 'chart-members-contact', 'chart-members-acceptance']);
     for (const svg of svgs) {
       expect(XMLValidator.validate(svg)).toBe(true);
       expect(svg).toContain('role="img"');
-      expect(svg).toMatch(/<title id="chart-\w+-title">/);
+      expect(svg).toMatch(/<title id="chart-[\w-]+-title">/);
     }
     expect(svgs[0]).toContain('>3,5 giorni</text>');
     expect(svgs[1]).toContain('>Alloggio</text>');
@@ -91,12 +92,49 @@ describe('the figures page', () => {
     expect(cells(one, 'members-table').slice(1).map((r) => r[0])).toEqual(['Anna Desk']);
     expect(one).toContain(`href="/admin/graduatorie-cifre/esporta.csv?lista=${sc.listB.id}&amp;membro=${sc.anna.id}&amp;dal=2019-03-01&amp;al=2019-05-31"`);
 
-    // Junk is dropped, never echoed.
-    const junk = await get('/admin/graduatorie-cifre?lista=%3Cx%3E&membro=%3Cscript%3E&dal=ieri&al=2019-13-45');
-    expect(junk.status).toBe(200);
-    const junkHtml = await junk.text();
-    expect(junkHtml).not.toContain('&lt;script');
-    expect(junkHtml).toContain('name="dal" class="form-control" value=""');
+  });
+
+  it('draws a chart per list and per member, each with its numbers in a table beside it', async () => {
+    const html = await (await get(`/admin/graduatorie-cifre?${RANGE}`)).text();
+    expect(cells(html, 'chart-lists-contact-table').slice(1)).toEqual([
+      ['Graduatoria Medicina interna', '5 giorni'],
+      ['Graduatoria Geriatria', '2 giorni'],
+    ]);
+    expect(cells(html, 'chart-lists-acceptance-table').slice(1)).toEqual([
+      ['Graduatoria Medicina interna', '33,3%'],
+      ['Graduatoria Geriatria', '50%'],
+    ]);
+    expect(cells(html, 'chart-members-acceptance-table').slice(1)).toEqual([
+      ['Anna Desk', '50%'],
+      ['Bruno Desk', '0%'],
+    ]);
+    const svg = /<svg[^>]*id="chart-members-contact"[\s\S]*?<\/svg>/.exec(html)![0];
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toContain('aria-labelledby="chart-members-contact-title chart-members-contact-desc"');
+    expect(svg).toMatch(/<desc id="chart-members-contact-desc">[^<]*Anna Desk 2,5 giorni; Bruno Desk 7 giorni/);
+    // Every value is written as text beside its bar: nothing is said by colour alone.
+    expect(svg).toContain('>2,5 giorni</text>');
+  });
+
+  it('answers malformed filters with 422 and the message at each field, keeping what was typed', async () => {
+    const junk = await get('/admin/graduatorie-cifre?lista=%3Cx%3E&membro=%3Cscript%3E&dal=ieri&al=2019-02-30');
+    expect(junk.status).toBe(422);
+    const html = await junk.text();
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('id="error-summary"');
+    for (const f of ['lista', 'membro', 'dal', 'al']) expect(html).toContain(`id="${f}-error"`);
+    expect(html).toMatch(/id="dal"[^>]*value="ieri"/);
+    expect(html).not.toContain('id="times-table"');
+
+    const reversed = await get('/admin/graduatorie-cifre?dal=2019-05-01&al=2019-04-01');
+    expect(reversed.status).toBe(422);
+    expect(await reversed.text()).toMatch(/id="al-error"[^>]*>La data finale deve venire dopo quella iniziale/);
+
+    const unknown = await get('/admin/graduatorie-cifre?lista=00000000-0000-4000-8000-000000000000');
+    expect(unknown.status).toBe(422);
+    expect(await unknown.text()).toMatch(/id="lista-error"[^>]*>Scegli una graduatoria pubblicata/);
+    expect((await get(`/admin/graduatorie-cifre/esporta.csv?lista=${sc.draft.id}`)).status).toBe(422);
+    expect((await get('/admin/graduatorie-cifre?membro=staff-nessuno')).status).toBe(422);
   });
 
   it('is in English under /en', async () => {

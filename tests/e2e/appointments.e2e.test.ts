@@ -1,22 +1,25 @@
 // The booking journey: a person leaves their references on /contatti, the acknowledgement mail
 // carries a signed booking link, they book a slot in the browser (no JavaScript needed), get the
-// confirmation with its calendar file, move the talk from the personal link, then cancel it. axe
-// runs on every page; pages are saved for the Nu HTML checker.
+// confirmation with its calendar file, move the talk from the personal link, then cancel it. The
+// slots come one week at a time (next/previous week links, used with the keyboard); an expired
+// email link answers 410 with a way to ask again. axe runs on every page; pages are saved for the
+// Nu HTML checker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { follow, startJourney, visit, type Journey } from './support/index.ts';
-import { createStaff } from '../support/http.ts';
+import { createStaff, type StaffUserFixture } from '../support/http.ts';
 import type { ReceivedMail } from '../support/smtp.ts';
-import { addRule } from '../../src/domains/appointments/index.ts';
+import { addRule, bookingToken } from '../../src/domains/appointments/index.ts';
 import { appointments } from '../../src/domains/appointments/tables.ts';
 
 let j: Journey;
+let host: StaffUserFixture;
 const EMAIL = 'davide.russo@example.org';
 
 beforeAll(async () => {
   j = await startJourney();
-  const host = await createStaff(j.rt, { role: 'recruiter', name: 'Marta Accoglienza' });
+  host = await createStaff(j.rt, { role: 'recruiter', name: 'Marta Accoglienza' });
   // Every day, so the journey finds free slots whenever it runs.
   for (let weekday = 1; weekday <= 7; weekday++) {
     const r = await addRule(j.rt.deps, { id: host.id, label: host.email, role: 'recruiter' }, { weekday: String(weekday), startTime: '08:00', endTime: '18:00', slotMinutes: '30', bufferMinutes: '0', mode: 'video', location: 'https://meet.example.org/accoglienza' });
@@ -58,6 +61,19 @@ describe('book a talk with the welcome team', () => {
     expect(await page.locator('#name').inputValue()).toBe('Davide Russo');
     expect(await page.locator('#phone').inputValue()).toBe('+39 347 000 1111');
 
+    // One week at a time: to the next week and back with the keyboard alone.
+    expect(await page.locator('#settimana').textContent()).toContain('Settimana 1 di 5');
+    const firstDay = await page.locator('fieldset legend').first().textContent();
+    await page.getByRole('link', { name: 'Settimana successiva →' }).focus();
+    await follow(page, () => page.keyboard.press('Enter'));
+    expect(new URL(page.url()).searchParams.get('settimana')).toBe('2');
+    expect(await page.locator('#settimana').textContent()).toContain('Settimana 2 di 5');
+    expect(await page.locator('fieldset legend').first().textContent()).not.toBe(firstDay);
+    expect(await page.locator('#name').inputValue()).toBe('Davide Russo');
+    await page.getByRole('link', { name: '← Settimana precedente' }).focus();
+    await follow(page, () => page.keyboard.press('Enter'));
+    expect(await page.locator('#settimana').textContent()).toContain('Settimana 1 di 5');
+
     await pickSlot(j, 0);
     await page.locator('#topic').fill('Turni e alloggio');
     await follow(page, page.getByRole('button', { name: 'Prenota il colloquio' }));
@@ -86,5 +102,36 @@ describe('book a talk with the welcome team', () => {
     expect(await page.locator('[role="status"]').first().textContent()).toContain('Appuntamento annullato.');
     const cancelled = await smtp.waitFor((m) => m.to.includes(EMAIL) && m.subject.startsWith('Colloquio annullato'));
     expect(calendar(cancelled)).toMatchObject({ method: 'CANCEL', uid: c1.uid, sequence: 1 });
+  });
+
+  it('an expired link from the team says so (410) and offers to ask for a new one', async () => {
+    const { page, rt } = j;
+    const token = bookingToken(rt.deps.links.secret, { email: 'tardi@example.org', expiresAt: new Date(Date.now() - 60_000) });
+    const res = await visit(page, `/appuntamento/${token}`);
+    expect(res!.status()).toBe(410);
+    expect(await page.locator('h1').textContent()).toBe('Questo link è scaduto');
+    await follow(page, page.getByRole('link', { name: 'Chiedi un nuovo link' }));
+    expect(new URL(page.url()).pathname).toBe('/contatti');
+  });
+
+  it('the host edits a weekly window: a wrong value comes back at its field, then it is saved', async () => {
+    const { page, context } = j;
+    await context.clearCookies();
+    await visit(page, '/admin/appuntamenti');
+    await page.getByLabel('Email').fill(host.email);
+    await page.getByLabel('Password', { exact: false }).first().fill(host.password);
+    await follow(page, page.getByRole('button', { name: 'Accedi' }));
+    expect(new URL(page.url()).pathname).toBe('/admin/appuntamenti');
+    await follow(page, page.getByRole('link', { name: 'Modifica: Lunedì 08:00–18:00' }));
+    expect(await page.locator('h1').textContent()).toBe('Modifica la fascia');
+    expect(await page.locator('#location').inputValue()).toBe('https://meet.example.org/accoglienza');
+    await page.locator('#endTime').fill('07:00');
+    const bad = await follow(page, page.getByRole('button', { name: 'Salva la fascia' }));
+    expect(bad.status()).toBe(422);
+    expect(await page.locator('#endTime-error').textContent()).toContain("L'ora di fine deve seguire l'ora di inizio.");
+    await page.locator('#endTime').fill('12:00');
+    await follow(page, page.getByRole('button', { name: 'Salva la fascia' }));
+    expect(await page.locator('[role="status"]').first().textContent()).toContain('Fascia aggiornata.');
+    expect(await page.locator('section[aria-labelledby="rules"] table').textContent()).toContain('08:00–12:00');
   });
 });

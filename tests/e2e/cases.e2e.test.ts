@@ -1,7 +1,7 @@
 // The cases journey: a person leaves their references on /contatti and becomes a case; a recruiter
 // finds it in /admin/casi, opens it, moves its stage, adds a note and a task for themselves, sees
-// the task in "my tasks" and completes it. axe runs on every page; pages are saved for the Nu
-// HTML checker.
+// the task in "my tasks" and completes it; an admin then erases the person from the confirmation
+// page. axe runs on every page; pages are saved for the Nu HTML checker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { follow, startJourney, visit, type Journey } from './support/index.ts';
 import { createStaff } from '../support/http.ts';
@@ -72,5 +72,26 @@ describe('from a lead to a case with a task', () => {
     await follow(page, page.getByRole('button', { name: 'Segna come fatta: Mandare il bando di Cavalese' }));
     expect(await page.locator('[role="status"]').first().textContent()).toContain('Attività completata.');
     expect(await page.locator('main').textContent()).toContain('Non hai attività aperte.');
+  });
+
+  it('an admin erases the person at their request: the confirmation says what goes and what stays', async () => {
+    const { page, context } = j;
+    await context.clearCookies();
+    const admin = await createStaff(j.rt, { role: 'admin', name: 'Alba Amministratrice' });
+    await visit(page, '/admin/casi');
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password', { exact: false }).first().fill(admin.password);
+    await follow(page, page.getByRole('button', { name: 'Accedi' }));
+    await follow(page, page.getByRole('link', { name: 'Luca Ferri' }));
+    await follow(page, page.getByRole('link', { name: 'Cancella i dati di questa persona' }));
+    expect(new URL(page.url()).pathname).toMatch(/^\/admin\/casi\/[0-9a-f-]{36}\/cancella$/);
+    expect(await page.locator('h1').textContent()).toBe('Cancellare i dati di Luca Ferri?');
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('i contatti lasciati dal sito con lo stesso indirizzo, con le note del team (1)');
+    expect(main).toContain('art. 17, par. 3, lett. b, GDPR');
+    await follow(page, page.getByRole('button', { name: 'Cancella definitivamente' }));
+    expect(new URL(page.url()).pathname).toBe('/admin/casi');
+    expect(await page.locator('[role="status"]').first().textContent()).toContain('I dati della persona sono stati cancellati.');
+    expect(await page.locator('main').textContent()).not.toContain('Luca Ferri');
   });
 });

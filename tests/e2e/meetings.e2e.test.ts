@@ -1,12 +1,15 @@
 // The webinar journey: a recruiter creates a webinar in /admin/incontri; a visitor finds it on
 // /webinar, registers (a missing consent first, then fixed) and gets the confirmation with an ICS
-// invitation; after the webinar the recruiter marks attendance. axe runs on every page; pages are
+// invitation; after the webinar the recruiter marks attendance; another webinar is cancelled, its
+// registrant gets METHOD:CANCEL and the public page says so. axe runs on every page; pages are
 // saved for the Nu HTML checker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { follow, startJourney, visit, type Journey } from './support/index.ts';
 import { createStaff, type StaffUserFixture } from '../support/http.ts';
 import { romeParts } from '../../src/platform/i18n/format.ts';
+import { createMeeting, registerForWebinar } from '../../src/domains/meetings/index.ts';
+import { buildClosedCall, buildRankedList } from '../factories/rankings.ts';
 
 let j: Journey;
 let clock = new Date('2026-06-01T08:00:00Z');
@@ -120,5 +123,78 @@ describe('a webinar from creation to attendance', () => {
     clock = new Date('2026-07-02T08:00:00Z');
     await visit(page, '/admin/incontri?quando=past');
     expect(await page.locator('table').textContent()).toContain(TITLE);
+  });
+
+  it('the recruiter invites chosen candidates of a call to a meeting, and one more person by hand', async () => {
+    const { page, smtp, rt } = j;
+    const call = await buildClosedCall(rt.deps);
+    await buildRankedList(rt.deps, { callId: call.id, candidates: 3, locale: (i) => (i === 2 ? 'en' : 'it') });
+    const made = await createMeeting(rt.deps, { id: staff.id, label: staff.email, role: 'recruiter' }, {
+      kind: 'candidates',
+      callId: call.id,
+      title: 'Benvenuti in reparto',
+      date: '2026-07-10',
+      startTime: '10:00',
+      endDate: '2026-07-11',
+      endTime: '12:00',
+      mode: 'in_person',
+      location: 'Sala riunioni, via Degasperi 79, Trento',
+    });
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    await visit(page, `/admin/incontri/${made.value.id}`);
+    await follow(page, page.getByRole('link', { name: 'Invita i candidati' }));
+    expect(await page.locator('h1').textContent()).toBe('Invita i candidati a «Benvenuti in reparto»');
+    const labels = page.locator('label[for^="cand-"]');
+    expect(await labels.count()).toBe(3);
+    await labels.nth(1).click();
+    await follow(page, page.getByRole('button', { name: 'Invita i candidati scelti' }));
+    expect(await page.locator('[role="status"]').first().textContent()).toContain('Inviti inviati.');
+    const invite = await smtp.waitFor((m) => m.subject === 'Invitation: Benvenuti in reparto');
+    expect(invite.text).toContain('/en/webinar/annulla/');
+
+    await page.locator('#name').fill('Chiara Fontana');
+    await page.locator('#email').fill('chiara.fontana@example.org');
+    await follow(page, page.getByRole('button', { name: "Iscrivi e invia l'invito" }));
+    expect(await page.locator('[role="status"]').first().textContent()).toContain('Persona iscritta');
+    expect(await page.locator('section[aria-labelledby="registrants"] table').textContent()).toContain('Chiara Fontana');
+    await smtp.waitFor((m) => m.to.includes('chiara.fontana@example.org') && m.subject === 'Invito: Benvenuti in reparto');
+  });
+
+  it('the recruiter cancels another webinar: the registrant is told, the public page says so', async () => {
+    const { page, smtp, rt } = j;
+    const made = await createMeeting(rt.deps, { id: staff.id, label: staff.email, role: 'recruiter' }, {
+      kind: 'webinar',
+      title: 'Webinar sulle specializzazioni',
+      date: '2026-07-20',
+      startTime: '17:00',
+      endTime: '18:00',
+      mode: 'video',
+      location: 'https://meet.example.org/spec',
+      registrationOpen: 'on',
+    });
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    const reg = await registerForWebinar(rt.deps, made.value.slug, { name: 'Anna Conti', email: 'anna.conti@example.org', locale: 'it', consent: 'on' }, {});
+    if (!reg.ok) throw new Error(JSON.stringify(reg.error));
+
+    await visit(page, `/admin/incontri/${made.value.id}`);
+    await follow(page, page.getByRole('link', { name: "Annulla l'incontro" }));
+    expect(await page.locator('h1').textContent()).toBe("Annulla l'incontro");
+    expect(await page.locator('main').textContent()).toContain('Gli iscritti attivi (1)');
+    await follow(page, page.getByRole('button', { name: "Sì, annulla l'incontro" }));
+    expect(await page.locator('[role="status"]').first().textContent()).toContain('Incontro annullato');
+    expect(await page.locator('main').textContent()).toContain('Questo incontro è stato annullato.');
+
+    const mail = await smtp.waitFor((m) => m.to.includes('anna.conti@example.org') && m.subject.startsWith('Annullato'));
+    const a = mail.parsed.attachments.find((x) => x.contentType.startsWith('text/calendar'))!;
+    const comp = new ICAL.Component(ICAL.parse(a.content.toString('utf8')));
+    const ev = new ICAL.Event(comp.getFirstSubcomponent('vevent')!);
+    expect(comp.getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(ev.uid).toBe(`meeting-${made.value.id}@${new URL(rt.deps.links.baseUrl).host}`);
+    expect(ev.sequence).toBe(1);
+
+    await j.context.clearCookies();
+    await visit(page, `/webinar/${made.value.slug}`);
+    expect(await page.locator('main').textContent()).toContain('Questo webinar è stato annullato.');
+    expect(await page.locator('form[method="post"] #consent').count()).toBe(0);
   });
 });

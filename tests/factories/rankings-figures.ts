@@ -38,6 +38,8 @@ export interface CandidateSpec {
   handledBy?: string | null;
   /** Contact attempts (the earliest counts when firstContactAt is not set). */
   attempts?: Date[];
+  /** A turn closed before any offer (state renounced or not_eligible): its reason. */
+  closedReason?: RenunciationReason | null;
   offer?: { sentAt: Date; outcome: OfferOutcome | null; reason?: RenunciationReason | null; answeredAt?: Date | null; byId?: string | null };
 }
 
@@ -52,6 +54,7 @@ export async function buildRankedCandidate(db: Db, listId: string, s: CandidateS
       proposedAt: s.proposedAt ?? null,
       firstContactAt: s.firstContactAt ?? null,
       handledBy: s.handledBy ?? null,
+      closedReason: s.closedReason ?? null,
     })
     .returning();
   for (const at of s.attempts ?? []) await db.insert(contactAttempts).values({ candidateId: c.id, channel: 'phone', outcome: 'reached', at, byId: s.handledBy ?? null, byLabel: 'test' });

@@ -5,8 +5,8 @@ import { addCandidate, createList, publishList, type RankedList } from '../../sr
 import { ADMIN_ACTOR, buildCall } from './index.ts';
 
 /** A published call closed by hand now: the only kind a ranked list can be made for. */
-export async function buildClosedCall(deps: DomainDeps): Promise<Call> {
-  const call = await buildCall(deps, {}, { publish: true });
+export async function buildClosedCall(deps: DomainDeps, over: Parameters<typeof buildCall>[1] = {}): Promise<Call> {
+  const call = await buildCall(deps, over, { publish: true });
   const r = await closeCall(deps, ADMIN_ACTOR, call.id);
   if (!r.ok) throw new Error(`closeCall: ${JSON.stringify(r.error)}`);
   return r.value as Call;

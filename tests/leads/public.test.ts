@@ -208,6 +208,11 @@ describe('the privacy notice', () => {
     expect(body).toContain('24 mesi dal consenso');
     expect(body).toContain('dopo 7 giorni');
     expect(body).toContain("24 mesi dall'ultimo aggiornamento");
+    // Talks, webinars, the team's follow-up record and ranked lists (issue 4) are covered too.
+    expect(body).toContain("Scheda di accompagnamento, colloqui e iscrizioni ai webinar: 24 mesi dall'ultima attività");
+    expect(body).toContain('articolo 6, paragrafo 1, lettere c ed e, del GDPR');
+    expect(body).toContain('restano, scollegati da essa');
+    expect(body).toContain('<h3>Per colloqui, webinar e accompagnamento</h3>');
     expect(body).toContain('team accoglienza');
     expect(body).toContain('non sono comunicati a terzi');
     expect(body).toContain('scrivi a privacy@apss-prova.example.it');
@@ -217,6 +222,7 @@ describe('the privacy notice', () => {
     const en = text((await get(rt, '/en/privacy')).html);
     expect(en).toContain('<h1>Privacy notice</h1>');
     expect(en).toContain('Article 6(1)(a) GDPR');
+    expect(en).toContain('Article 6(1)(c) and (e) GDPR');
     expect(en).toContain(`Version ${PRIVACY_NOTICE_VERSION}`);
     // Every page links to it from the footer.
     expect((await get(rt, '/')).html).toContain('<a class="text-white" href="/privacy">Informativa privacy</a>');

@@ -1,12 +1,15 @@
 // /admin/incontri and /webinar over HTTP: the role matrix (anonymous → sign-in, editor → 403,
 // recruiter and admin work meetings), the meeting form's 422, levers, attendance and the export;
-// the public list and page, registration with a field error first, the honeypot and the cancel link.
+// the public list and page, registration with a field error first, the honeypot and the cancel link;
+// inviting a call's candidates, registering a person by hand, cancelling a meeting (the public page
+// says so and refuses registrations), and meetings over more days.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { describeRoleMatrix, type MatrixRoute, type Role } from '../support/role-matrix.ts';
 import { createStaff, postForm, signIn } from '../support/http.ts';
 import { ADMIN_ACTOR } from '../factories/index.ts';
+import { buildClosedCall, buildRankedList } from '../factories/rankings.ts';
 import { cancelToken, createMeeting, registerForWebinar, type Meeting } from '../../src/domains/meetings/index.ts';
 import { meetingRegistrations } from '../../src/domains/meetings/tables.ts';
 import { disciplines } from '../../src/domains/reference/tables.ts';
@@ -17,6 +20,8 @@ const cookies: Record<Role, string> = { admin: '', recruiter: '', editor: '' };
 let web: Meeting;
 let past: Meeting;
 let directors: Meeting;
+let withCandidates: Meeting;
+let toCancel: Meeting;
 let n = 0;
 
 const form = (over: Record<string, string> = {}) => ({
@@ -50,6 +55,10 @@ beforeAll(async () => {
   const [d] = await rt.deps.db.select().from(disciplines).limit(1);
   directors = await mk({ kind: 'directors', disciplineCode: String(d!.code), registrationOpen: '' });
   await registerForWebinar(rt.deps, web.slug, { name: 'Ada Verdi', email: 'ada@example.org', locale: 'it', consent: 'on' }, {});
+  const call = await buildClosedCall(rt.deps);
+  await buildRankedList(rt.deps, { callId: call.id, candidates: 3 });
+  withCandidates = await mk({ kind: 'candidates', callId: call.id, registrationOpen: '', title: 'Incontro con i candidati' });
+  toCancel = await mk();
 });
 afterAll(() => rt.close());
 
@@ -67,6 +76,11 @@ const ROUTES: MatrixRoute[] = [
   { method: 'POST', path: () => `/admin/incontri/${directors.id}/leve`, fields: () => ({ kind: 'housing', description: 'Alloggio', owner: '' }), allowed: { admin: 303, recruiter: 303 } },
   { method: 'POST', path: () => `/admin/incontri/${past.id}/presenze`, fields: () => ({}), allowed: { admin: 303, recruiter: 303 } },
   { method: 'GET', path: () => `/admin/incontri/${web.id}/iscritti?formato=csv`, allowed: { admin: 200, recruiter: 200 } },
+  { method: 'GET', path: () => `/admin/incontri/${withCandidates.id}/invita`, allowed: { admin: 200, recruiter: 200 } },
+  { method: 'POST', path: () => `/admin/incontri/${withCandidates.id}/invita`, fields: () => ({ tutti: 'on' }), allowed: { admin: 303, recruiter: 303 } },
+  { method: 'POST', path: () => `/admin/incontri/${web.id}/iscrivi`, fields: () => ({ name: 'Piero Blu', email: 'piero@example.org', locale: 'it' }), allowed: { admin: 303, recruiter: 303 } },
+  { method: 'GET', path: () => `/admin/incontri/${toCancel.id}/annulla`, allowed: { admin: 200, recruiter: 200 } },
+  { method: 'POST', path: () => `/admin/incontri/${toCancel.id}/annulla`, fields: () => ({}), allowed: { admin: 303, recruiter: 303 } },
 ];
 
 describe('role matrix', () => {
@@ -173,5 +187,90 @@ describe('public webinar pages', () => {
     const m = await mk();
     const html = await (await get(`/en/webinar/${m.slug}`)).text();
     expect(html).toContain('Register for the webinar');
+  });
+});
+
+describe('candidates, people by hand, cancelling, more days', () => {
+  it('lists the ranked candidates to invite with a checkbox each, asks for a choice, then invites', async () => {
+    const m = await mk({ kind: 'candidates', callId: withCandidates.callId!, registrationOpen: '' });
+    const detail = await (await get(`/admin/incontri/${m.id}`, cookies.recruiter)).text();
+    expect(detail).toContain(`href="/admin/incontri/${m.id}/invita"`);
+    const page = await (await get(`/admin/incontri/${m.id}/invita`, cookies.recruiter)).text();
+    expect(page).toMatch(/<caption>[^<]+graduatoria generale: 3 candidati<\/caption>/);
+    expect(page).toContain('<th scope="col">Posizione</th>');
+    const ids = [...page.matchAll(/name="candidate" value="([0-9a-f-]{36})"/g)].map((x) => x[1]!);
+    expect(ids).toHaveLength(3);
+    expect(page).toContain('Invita tutti (3)');
+    const none = await postForm(rt.app, `/admin/incontri/${m.id}/invita`, {}, { cookie: cookies.recruiter });
+    expect(none.status).toBe(422);
+    expect(await none.text()).toContain('Scegli almeno un candidato da invitare.');
+    const res = await postForm(rt.app, `/admin/incontri/${m.id}/invita`, { candidate: [ids[0]!, ids[2]!] }, { cookie: cookies.recruiter });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/admin/incontri/${m.id}?esito=invited`);
+    const after = await (await get(`/admin/incontri/${m.id}/invita`, cookies.recruiter)).text();
+    expect(after.match(/Già iscritto/g)).toHaveLength(2);
+    expect(after).toContain('Invita tutti (1)');
+    const regs = await rt.deps.db.select().from(meetingRegistrations).where(eq(meetingRegistrations.meetingId, m.id));
+    expect(regs).toHaveLength(2);
+  });
+
+  it('registers a person by hand, with messages at the fields first', async () => {
+    const m = await mk({ registrationOpen: '' });
+    const bad = await postForm(rt.app, `/admin/incontri/${m.id}/iscrivi`, { name: 'Gino', email: 'gino@', locale: 'it' }, { cookie: cookies.recruiter });
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    expect(html).toContain('id="email-error"');
+    expect(html).toContain('value="Gino"');
+    const ok = await postForm(rt.app, `/admin/incontri/${m.id}/iscrivi`, { name: 'Gino Neri', email: 'gino@example.org', locale: 'en' }, { cookie: cookies.recruiter });
+    expect(ok.headers.get('location')).toBe(`/admin/incontri/${m.id}?esito=registered`);
+    const again = await postForm(rt.app, `/admin/incontri/${m.id}/iscrivi`, { name: 'Gino Neri', email: 'gino@example.org', locale: 'en' }, { cookie: cookies.recruiter });
+    expect(again.headers.get('location')).toBe(`/admin/incontri/${m.id}?esito=already_registered`);
+    const page = await (await get(again.headers.get('location')!, cookies.recruiter)).text();
+    expect(page).toContain('Questa persona era già iscritta.');
+    expect(page).toContain('gino@example.org');
+  });
+
+  it('cancels a webinar after a confirmation page; the public page says so and refuses registrations', async () => {
+    const m = await mk();
+    await registerForWebinar(rt.deps, m.slug, { name: 'Rita Gialli', email: 'rita@example.org', locale: 'it', consent: 'on' }, {});
+    const confirm = await (await get(`/admin/incontri/${m.id}/annulla`, cookies.recruiter)).text();
+    expect(confirm).toContain('<h1>Annulla l&#39;incontro</h1>');
+    expect(confirm).toContain('Gli iscritti attivi (1)');
+    const res = await postForm(rt.app, `/admin/incontri/${m.id}/annulla`, {}, { cookie: cookies.recruiter });
+    expect(res.headers.get('location')).toBe(`/admin/incontri/${m.id}?esito=cancelled`);
+    const page = await (await get(res.headers.get('location')!, cookies.recruiter)).text();
+    expect(page).toContain('Questo incontro è stato annullato.');
+    expect(page).not.toContain(`/admin/incontri/${m.id}/modifica`);
+    expect(page).not.toContain(`action="/admin/incontri/${m.id}/iscrivi"`);
+    // The edit form refuses to send invitations for a cancelled meeting.
+    const edit = await postForm(rt.app, `/admin/incontri/${m.id}/modifica`, form({ title: m.title }), { cookie: cookies.recruiter });
+    expect([edit.status, edit.headers.get('location')]).toEqual([303, `/admin/incontri/${m.id}`]);
+    expect((await get(`/admin/incontri/${m.id}/modifica`, cookies.recruiter)).status).toBe(303);
+
+    const pub = await get(`/webinar/${m.slug}`);
+    expect(pub.status).toBe(200);
+    const html = await pub.text();
+    expect(html).toContain('Questo webinar è stato annullato.');
+    expect(html).not.toContain('name="consent"');
+    const reg = await postForm(rt.app, `/webinar/${m.slug}`, { name: 'Tardi', email: 'tardi@example.org', locale: 'it', consent: 'on' });
+    expect(reg.status).toBe(409);
+    expect(await reg.text()).toContain('Questo webinar è stato annullato.');
+    expect(await (await get('/webinar')).text()).not.toContain(m.title);
+  });
+
+  it('takes a meeting over more days, with the message at the end date', async () => {
+    const bad = await postForm(rt.app, '/admin/incontri/nuovo', form({ title: 'Due giorni', date: '2026-07-10', endDate: '2026-07-09' }), { cookie: cookies.recruiter });
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    expect(html).toContain('id="endDate-error"');
+    expect(html).toContain('La data di fine non può essere prima della data di inizio.');
+    expect(html).toContain('value="2026-07-09"');
+    const ok = await postForm(rt.app, '/admin/incontri/nuovo', form({ title: 'Due giorni', date: '2026-07-10', startTime: '09:00', endDate: '2026-07-11', endTime: '13:00' }), { cookie: cookies.recruiter });
+    expect(ok.status).toBe(303);
+    const page = await (await get(ok.headers.get('location')!, cookies.recruiter)).text();
+    expect(page).toContain('10 luglio 2026 alle ore 09:00 – 11 luglio 2026 alle ore 13:00');
+    const id = /\/admin\/incontri\/([0-9a-f-]{36})/.exec(ok.headers.get('location')!)![1]!;
+    const edit = await (await get(`/admin/incontri/${id}/modifica`, cookies.recruiter)).text();
+    expect(edit).toMatch(/id="endDate"[^>]*value="2026-07-11"|value="2026-07-11"[^>]*id="endDate"/);
   });
 });

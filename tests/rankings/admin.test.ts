@@ -75,8 +75,8 @@ describe('the pages', () => {
     const noReason = await postForm(rt.app, `/admin/graduatorie/candidato/${candidateId}/esito`, { outcome: 'renounced' }, { cookie: cookies.recruiter });
     expect(noReason.status).toBe(422);
     expect(await noReason.text()).toContain('id="reason-error"');
-    // A proposed candidate has no offer to renounce yet.
-    const early = await postForm(rt.app, `/admin/graduatorie/candidato/${candidateId}/esito`, { outcome: 'renounced', reason: 'housing' }, { cookie: cookies.recruiter });
+    // A proposed candidate has no offer to accept yet.
+    const early = await postForm(rt.app, `/admin/graduatorie/candidato/${candidateId}/esito`, { outcome: 'accepted' }, { cookie: cookies.recruiter });
     expect(early.status).toBe(409);
   });
 
@@ -91,11 +91,10 @@ describe('the pages', () => {
     expect(bad.status).toBe(422);
     expect(text(await bad.text())).toMatch(/1 righe su 2 hanno errori/);
     const good = await postMultipart(rt.app, `/admin/graduatorie/${fresh.id}/importa`, form('rank;name;email\n1;Anna;anna@example.org\n2;Bruno;bruno@example.org\n'), cookies.recruiter);
-    expect(good.status).toBe(200);
-    const page = await good.text();
-    const payload = /name="payload" value="([^"]*)"/.exec(page)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-    const signature = /name="signature" value="([^"]*)"/.exec(page)![1]!;
-    const confirm = await postForm(rt.app, `/admin/graduatorie/${fresh.id}/importa/conferma`, { payload, signature }, { cookie: cookies.recruiter });
+    expect(good.status).toBe(303);
+    const preview = good.headers.get('location')!;
+    expect(text(await (await get(preview, cookies.recruiter)).text())).toContain('Tutte le 2 righe');
+    const confirm = await postForm(rt.app, `${preview}/conferma`, {}, { cookie: cookies.recruiter });
     expect(confirm.status).toBe(303);
     expect(await rt.deps.database.db.select().from(rankedCandidates).where(eq(rankedCandidates.listId, fresh.id))).toHaveLength(2);
     const pub = await postForm(rt.app, `/admin/graduatorie/${fresh.id}/pubblica`, {}, { cookie: cookies.editor });

@@ -8,5 +8,6 @@ export * from './links.ts';
 export * from './fanout.ts';
 export * from './digest.ts';
 export * from './jobs.ts';
+export * from './erase-person.ts';
 export { reasonSentence, type MatchReason } from './mails.ts';
 export { FREQUENCIES, SUBSCRIBER_STATUSES, type SubscriptionPrefs, type Frequency } from './tables.ts';

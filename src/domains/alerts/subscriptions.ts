@@ -332,11 +332,17 @@ export async function exportSubscriberData(deps: DomainDeps, s: Subscriber) {
  * Erasure (GDPR art. 17): the subscriber, their preferences, consents, pending sign-ups and every
  * stored mail to the address go; alert counts stay without the person (subscriber_id set null).
  */
-export async function eraseSubscriber(db: DbOrTx, s: Pick<Subscriber, 'id' | 'email'>): Promise<void> {
+/**
+ * `keepMailKeys`: mails to the same address that must still go out (the erasure of a whole person
+ * keeps pending mails of what the agency must keep, and the calendar cancellations it queues).
+ */
+export async function eraseSubscriber(db: DbOrTx, s: Pick<Subscriber, 'id' | 'email'>, keepMailKeys: string[] = []): Promise<void> {
   await db.transaction(async (tx) => {
     await eraseConsents(tx, 'alert_subscriber', s.id);
     await tx.delete(alertSignups).where(eq(alertSignups.email, s.email));
-    await tx.delete(mailMessages).where(eq(mailMessages.to, s.email));
+    await tx
+      .delete(mailMessages)
+      .where(and(eq(mailMessages.to, s.email), keepMailKeys.length ? sql`not (${inArray(mailMessages.idempotencyKey, keepMailKeys)} and ${inArray(mailMessages.status, ['pending', 'failed'])})` : undefined));
     await tx.delete(alertSubscribers).where(eq(alertSubscribers.id, s.id));
   });
 }

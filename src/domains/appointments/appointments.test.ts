@@ -1,6 +1,8 @@
 // The appointments domain: free slots (buffers, past, DST at the end of March and October), signed
 // links, booking with a race for the same slot, move and cancel with their calendar files (read by
-// ical.js from the mails a real SMTP peer receives), the case timeline and the reminder, once.
+// ical.js from the mails a real SMTP peer receives), the case timeline and the reminder, once;
+// email links that expire, editing a rule without touching what is booked, slots week by week, and
+// a move racing a booking for the same slot.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
@@ -10,6 +12,9 @@ import { createStaff, type StaffUserFixture } from '../../../tests/support/http.
 import type { Actor } from '../../platform/audit/index.ts';
 import { caseEvents } from '../cases/tables.ts';
 import { appointments } from './tables.ts';
+import { sign } from '../../platform/http/signing.ts';
+
+const signBook = (secret: string, payload: string) => sign(secret, `appointments:book:${payload}`);
 import {
   addRule,
   appointmentByToken,
@@ -27,6 +32,12 @@ import {
   readBookingToken,
   readManageToken,
   sendReminders,
+  bookingPage,
+  checkBookingToken,
+  getMyRule,
+  slotWeek,
+  updateRule,
+  BOOKING_WEEKS,
   type RuleLike,
 } from './index.ts';
 
@@ -83,15 +94,54 @@ describe('free slots', () => {
 
 describe('signed links', () => {
   it('reads back what it signed and refuses a changed token', () => {
-    const t1 = bookingToken('s3cret', { email: 'anna@example.org', name: 'Anna' });
-    expect(readBookingToken('s3cret', t1)).toEqual({ email: 'anna@example.org', name: 'Anna' });
-    expect(readBookingToken('other', t1)).toBeNull();
+    const now = new Date('2026-11-01T10:00:00Z');
+    const expiresAt = new Date('2026-12-01T10:00:00Z');
+    const t1 = bookingToken('s3cret', { email: 'anna@example.org', name: 'Anna', expiresAt });
+    expect(readBookingToken('s3cret', t1, now)).toEqual({ email: 'anna@example.org', name: 'Anna', expiresAt });
+    expect(readBookingToken('other', t1, now)).toBeNull();
     const lead = bookingToken('s3cret', { leadId: '11111111-2222-4333-8444-555555555555' });
-    expect(readBookingToken('s3cret', lead)).toEqual({ leadId: '11111111-2222-4333-8444-555555555555' });
-    expect(readBookingToken('s3cret', lead.replace('l.1', 'l.2'))).toBeNull();
+    expect(readBookingToken('s3cret', lead, now)).toEqual({ leadId: '11111111-2222-4333-8444-555555555555' });
+    expect(readBookingToken('s3cret', lead.replace('l.1', 'l.2'), now)).toBeNull();
     const m = manageToken('s3cret', '11111111-2222-4333-8444-555555555555', 3);
     expect(readManageToken('s3cret', m)).toEqual({ id: '11111111-2222-4333-8444-555555555555', sequence: 3 });
     expect(readManageToken('s3cret', m.replace('.3.', '.4.'))).toBeNull();
+  });
+
+  it('an email link expires on its date; the date is signed, and links from before expiry existed count as expired', () => {
+    const expiresAt = new Date('2026-12-01T10:00:00Z');
+    const t1 = bookingToken('s3cret', { email: 'anna@example.org', expiresAt });
+    expect(checkBookingToken('s3cret', t1, new Date('2026-12-01T09:59:59Z')).ok).toBe(true);
+    expect(checkBookingToken('s3cret', t1, expiresAt)).toEqual({ ok: false, reason: 'expired' });
+    // Moving the date forward breaks the signature: a forged link, not an expired one.
+    const [kind, payload, sig] = t1.split('.') as [string, string, string];
+    const later = Buffer.from(JSON.stringify(['anna@example.org', '', 1_900_000_000])).toString('base64url');
+    expect(checkBookingToken('s3cret', `${kind}.${later}.${sig}`, expiresAt)).toEqual({ ok: false, reason: 'invalid' });
+    expect(payload).not.toBe(later);
+    // The old format (no date) signed with the right secret: expired, so the person can ask again.
+    const oldPayload = `e.${Buffer.from(JSON.stringify(['anna@example.org', ''])).toString('base64url')}`;
+    expect(checkBookingToken('s3cret', `${oldPayload}.${signBook('s3cret', oldPayload)}`, new Date('2020-01-01T00:00:00Z'))).toEqual({ ok: false, reason: 'expired' });
+  });
+});
+
+describe('slots week by week', () => {
+  const slot = (day: string, hh = '09') => ({ day, key: `${day}T${hh}`, startsAt: new Date(`${day}T${hh}:00:00Z`) });
+  const slots = [slot('2026-11-12'), slot('2026-11-16'), slot('2026-11-30'), slot('2026-12-09')];
+
+  it('pages the 30 days in weeks from today, and clamps a week out of range', () => {
+    expect(BOOKING_WEEKS).toBe(5);
+    const w0 = slotWeek(slots, '2026-11-10', 0);
+    expect(w0).toMatchObject({ week: 0, weeks: 5, from: '2026-11-10', to: '2026-11-16' });
+    expect(w0.slots.map((s) => s.day)).toEqual(['2026-11-12', '2026-11-16']);
+    expect(slotWeek(slots, '2026-11-10', 2).slots.map((s) => s.day)).toEqual(['2026-11-30']);
+    expect(slotWeek(slots, '2026-11-10', 1).slots).toEqual([]);
+    expect(slotWeek(slots, '2026-11-10', 99)).toMatchObject({ week: 4, from: '2026-12-08', to: '2026-12-14' });
+    expect(slotWeek(slots, '2026-11-10', -3).week).toBe(0);
+  });
+
+  it('without a week, opens the week of the chosen slot, else the first week with a free slot', () => {
+    expect(slotWeek(slots, '2026-11-10', undefined, '2026-12-09T09').week).toBe(4);
+    expect(slotWeek(slots.slice(2), '2026-11-10').week).toBe(2);
+    expect(slotWeek([], '2026-11-10').week).toBe(0);
   });
 });
 
@@ -144,8 +194,9 @@ describe('booking, moving and cancelling', () => {
     expect(slots.slice(0, 4).map((s) => iso(s.startsAt))).toEqual(['2027-03-23T08:00:00.000Z', '2027-03-23T08:40:00.000Z', '2027-03-30T07:00:00.000Z', '2027-03-30T07:40:00.000Z']);
 
     const link = await createBookingLink(rt.deps, actor, { email: 'Giulia.Neri@example.org', name: 'Giulia Neri', locale: 'en' });
-    expect(link.ok && link.value).toMatch(/^http:\/\/localhost\/en\/appuntamento\/e\./);
-    const token = link.ok ? link.value.split('/').pop()! : '';
+    expect(link.ok && link.value.url).toMatch(/^http:\/\/localhost\/en\/appuntamento\/e\./);
+    expect(link.ok && link.value.expiresAt.toISOString()).toBe('2027-04-21T08:00:00.000Z');
+    const token = link.ok ? link.value.url.split('/').pop()! : '';
     const r = await bookAppointment(rt.deps, token, { slot: slots[0]!.key, name: 'Giulia Neri', email: 'giulia.neri@example.org', topic: 'Nurse jobs' }, 'en');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -163,12 +214,19 @@ describe('booking, moving and cancelling', () => {
     expect(iso(cal.end)).toBe('2027-03-23T08:30:00.000Z');
     // The booked slot is no longer offered.
     expect((await availableSlots(rt.deps.db, clock)).map((s) => s.key)).not.toContain(slots[0]!.key);
+
+    // The team member hears of it too, with the event for their calendar — and no personal data.
+    const notice = await smtp.waitFor((m) => m.to.includes(host.email) && m.subject.startsWith('Nuovo colloquio'));
+    expect(notice.text).toContain(`http://localhost/admin/casi/${a.caseId}`);
+    expect(`${notice.subject}\n${notice.text}`).not.toMatch(/Giulia|giulia\.neri|Nurse jobs/i);
+    expect(ics(notice)).toMatchObject({ method: 'REQUEST', uid: `appointment-${a.id}@approdo`, sequence: 0, status: 'CONFIRMED' });
   });
 
   it('a second booking of the same slot at the same moment gets "slot taken", and one row exists', async () => {
     const slot = (await availableSlots(rt.deps.db, clock))[0]!;
-    const t1 = bookingToken(rt.deps.links.secret, { email: 'uno@example.org' });
-    const t2 = bookingToken(rt.deps.links.secret, { email: 'due@example.org' });
+    const expiresAt = new Date(clock.getTime() + 86_400_000);
+    const t1 = bookingToken(rt.deps.links.secret, { email: 'uno@example.org', expiresAt });
+    const t2 = bookingToken(rt.deps.links.secret, { email: 'due@example.org', expiresAt });
     const [a, b] = await Promise.all([
       bookAppointment(rt.deps, t1, { slot: slot.key, name: 'Uno', email: 'uno@example.org' }, 'it'),
       bookAppointment(rt.deps, t2, { slot: slot.key, name: 'Due', email: 'due@example.org' }, 'it'),
@@ -201,6 +259,11 @@ describe('booking, moving and cancelling', () => {
     expect(cancelled.ok && cancelled.value.status).toBe('cancelled');
     const cmail = await smtp.waitFor((m) => m.to.includes('giulia.neri@example.org'));
     expect(ics(cmail)).toMatchObject({ method: 'CANCEL', uid: `appointment-${booked!.id}@approdo`, sequence: 1, status: 'CANCELLED' });
+    // The host's calendar followed the move and the cancellation.
+    const hostMoved = await smtp.waitFor((m) => m.to.includes(host.email) && m.subject.startsWith('Colloquio spostato'));
+    expect(ics(hostMoved)).toMatchObject({ method: 'REQUEST', uid: `appointment-${booked!.id}@approdo`, sequence: 1 });
+    const hostCancel = await smtp.waitFor((m) => m.to.includes(host.email) && m.subject.startsWith('Colloquio annullato'));
+    expect(ics(hostCancel)).toMatchObject({ method: 'CANCEL', uid: `appointment-${booked!.id}@approdo`, sequence: 1, status: 'CANCELLED' });
     // The freed slot is offered again.
     expect((await availableSlots(rt.deps.db, clock)).map((s) => s.key)).toContain(target.key);
     expect((await cancelAppointment(rt.deps, moved.value.manageToken)).ok).toBe(false);
@@ -223,5 +286,54 @@ describe('booking, moving and cancelling', () => {
     expect((await markAppointment(rt.deps, actor, a!.id, 'done')).ok).toBe(true);
     const [after] = await rt.deps.db.select().from(appointments).where(eq(appointments.id, a!.id));
     expect(after!.status).toBe('done');
+  });
+
+  it('an expired email link shows no slots and books nothing', async () => {
+    const token = bookingToken(rt.deps.links.secret, { email: 'tardi@example.org', expiresAt: new Date(clock.getTime() - 1000) });
+    expect(await bookingPage(rt.deps, token)).toBe('expired');
+    const slot = (await availableSlots(rt.deps.db, clock))[0]!;
+    expect(await bookAppointment(rt.deps, token, { slot: slot.key, name: 'Tardi', email: 'tardi@example.org' }, 'it')).toEqual({ ok: false, error: { code: 'invalid_state', message: 'expired' } });
+    expect(await rt.deps.db.select().from(appointments).where(eq(appointments.email, 'tardi@example.org'))).toEqual([]);
+  });
+
+  it('edits a rule (own rules only, checked like a new one) without moving what is already booked', async () => {
+    const added = await addRule(rt.deps, actor, { weekday: '5', startTime: '14:00', endTime: '16:00', slotMinutes: '60', bufferMinutes: '0', mode: 'in_person', location: 'Via Roma 1, Trento' });
+    if (!added.ok) throw new Error('rule');
+    const slot = (await availableSlots(rt.deps.db, clock)).find((s) => s.location === 'Via Roma 1, Trento')!;
+    const token = bookingToken(rt.deps.links.secret, { email: 'fissa@example.org', expiresAt: new Date(clock.getTime() + 86_400_000) });
+    const booked = await bookAppointment(rt.deps, token, { slot: slot.key, name: 'Fissa', email: 'fissa@example.org' }, 'it');
+    if (!booked.ok) throw new Error(JSON.stringify(booked.error));
+
+    const bad = await updateRule(rt.deps, actor, added.value.id, { weekday: '5', startTime: '16:00', endTime: '15:00', slotMinutes: '5', bufferMinutes: '0', mode: 'video', location: 'Via Roma 1' });
+    expect(!bad.ok && bad.error.code === 'invalid' && bad.error.fields).toEqual({ slotMinutes: 'appointments_admin.errors.slot' });
+    const bad2 = await updateRule(rt.deps, actor, added.value.id, { weekday: '5', startTime: '16:00', endTime: '15:00', slotMinutes: '30', bufferMinutes: '0', mode: 'video', location: 'Via Roma 1' });
+    expect(!bad2.ok && bad2.error.code === 'invalid' && bad2.error.fields).toEqual({ endTime: 'appointments_admin.errors.end_before_start', location: 'appointments_admin.errors.https' });
+    const other: Actor = { id: 'someone-else', label: 'x', role: 'recruiter' };
+    expect(await updateRule(rt.deps, other, added.value.id, { weekday: '1', startTime: '09:00', endTime: '10:00', slotMinutes: '30', bufferMinutes: '0', mode: 'in_person', location: 'X' })).toEqual({ ok: false, error: { code: 'not_found' } });
+    expect((await getMyRule(rt.deps.db, other, added.value.id)).ok).toBe(false);
+
+    const ok = await updateRule(rt.deps, actor, added.value.id, { weekday: '1', startTime: '10:00', endTime: '11:00', slotMinutes: '30', bufferMinutes: '0', mode: 'video', location: 'https://meet.example.org/nuova' });
+    expect(ok.ok && ok.value).toMatchObject({ weekday: 1, startTime: '10:00', location: 'https://meet.example.org/nuova' });
+    const [after] = await rt.deps.db.select().from(appointments).where(eq(appointments.id, booked.value.appointment.id));
+    expect(after).toMatchObject({ status: 'booked', startsAt: booked.value.appointment.startsAt, location: 'Via Roma 1, Trento', mode: 'in_person', sequence: 0 });
+    expect((await availableSlots(rt.deps.db, clock)).some((s) => s.location === 'https://meet.example.org/nuova')).toBe(true);
+  });
+
+  it('a move racing a booking for the same slot: one wins, the other is told the slot was taken', async () => {
+    const expiresAt = new Date(clock.getTime() + 86_400_000);
+    const free = await availableSlots(rt.deps.db, clock);
+    const first = await bookAppointment(rt.deps, bookingToken(rt.deps.links.secret, { email: 'sposta@example.org', expiresAt }), { slot: free[0]!.key, name: 'Sposta', email: 'sposta@example.org' }, 'it');
+    if (!first.ok) throw new Error(JSON.stringify(first.error));
+    const target = free[1]!;
+    const [moved, other] = await Promise.all([
+      moveAppointment(rt.deps, first.value.manageToken, target.key),
+      bookAppointment(rt.deps, bookingToken(rt.deps.links.secret, { email: 'rivale@example.org', expiresAt }), { slot: target.key, name: 'Rivale', email: 'rivale@example.org' }, 'it'),
+    ]);
+    expect([moved.ok, other.ok].filter(Boolean)).toHaveLength(1);
+    expect([moved, other].find((x) => !x.ok)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const rows = await rt.deps.db.select().from(appointments).where(eq(appointments.startsAt, target.startsAt));
+    expect(rows.filter((x) => x.status === 'booked')).toHaveLength(1);
+    // The loser of a move keeps the appointment it had, and its link still works.
+    if (!moved.ok) expect((await appointmentByToken(rt.deps, first.value.manageToken))?.startsAt).toEqual(free[0]!.startsAt);
   });
 });

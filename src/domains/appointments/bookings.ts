@@ -13,8 +13,8 @@ import { users } from '../accounts/tables.ts';
 import { leads } from '../leads/tables.ts';
 import { appointments, availabilityRules } from './tables.ts';
 import { freeSlots, slotKey, BOOKING_DAYS, type Slot } from './slots.ts';
-import { APPOINTMENT_PATHS, absolute, bookingToken, manageToken, readBookingToken, readManageToken, type BookingSubject } from './links.ts';
-import { appointmentMail, type Appointment, type AppointmentMailKind } from './mails.ts';
+import { APPOINTMENT_PATHS, BOOKING_LINK_DAYS, absolute, bookingToken, checkBookingToken, manageToken, readManageToken, type BookingSubject } from './links.ts';
+import { appointmentMail, hostAppointmentMail, type Appointment, type AppointmentMailKind, type HostMailKind } from './mails.ts';
 import './policy.ts';
 
 export type { Appointment };
@@ -63,11 +63,14 @@ async function prefillFor(db: DbOrTx, subject: BookingSubject): Promise<Prefill 
   return { name: subject.name ?? '', email: subject.email, phone: '', locale: null, leadId: null };
 }
 
-/** What the booking page shows: who the link is for, and the free slots; null for a bad link. */
-export async function bookingPage(deps: DomainDeps, token: string): Promise<{ prefill: Prefill; slots: SlotChoice[] } | null> {
-  const subject = readBookingToken(deps.links.secret, token);
-  if (!subject) return null;
-  const prefill = await prefillFor(deps.db, subject);
+/**
+ * What the booking page shows: who the link is for, and the free slots; `expired` for an email
+ * link past its date (the person asks for a new one); null for a bad or forged link.
+ */
+export async function bookingPage(deps: DomainDeps, token: string): Promise<{ prefill: Prefill; slots: SlotChoice[] } | 'expired' | null> {
+  const link = checkBookingToken(deps.links.secret, token, deps.now());
+  if (!link.ok) return link.reason === 'expired' ? 'expired' : null;
+  const prefill = await prefillFor(deps.db, link.subject);
   if (!prefill) return null;
   return { prefill, slots: await availableSlots(deps.db, deps.now()) };
 }
@@ -89,6 +92,13 @@ async function mail(deps: DomainDeps, tx: DbOrTx, a: Appointment, kind: Appointm
   await deps.mailer.queue(appointmentMail(deps.links, a, await hostOf(tx, a.hostId), kind, at), tx);
 }
 
+/** The team member's own notice and calendar event; nothing when the host has no account any more. */
+export async function notifyHost(deps: Pick<DomainDeps, 'mailer' | 'links'>, tx: DbOrTx, a: Appointment, kind: HostMailKind, at: Date, hostId = a.hostId): Promise<void> {
+  const [h] = await tx.select({ name: users.name, email: users.email, locale: users.locale }).from(users).where(eq(users.id, hostId));
+  if (!h) return;
+  await deps.mailer.queue(hostAppointmentMail(deps.links, a, { name: h.name, email: h.email, locale: h.locale === 'en' ? 'en' : 'it' }, kind, at), tx);
+}
+
 const slotTaken = () => err({ code: 'conflict' as const, message: 'slot_taken' });
 
 /** Books a slot; a slot taken meanwhile (the unique index decides) is a `conflict`. */
@@ -98,8 +108,9 @@ export async function bookAppointment(
   input: BookInput,
   locale: Locale,
 ): Promise<Result<{ appointment: Appointment; manageToken: string }>> {
-  const subject = readBookingToken(deps.links.secret, token);
-  if (!subject) return notFound();
+  const link = checkBookingToken(deps.links.secret, token, deps.now());
+  if (!link.ok) return link.reason === 'expired' ? err({ code: 'invalid_state', message: 'expired' }) : notFound();
+  const subject = link.subject;
   const fields: Record<string, string> = {};
   const name = input.name.trim();
   const email = input.email.trim().toLowerCase();
@@ -141,6 +152,7 @@ export async function bookAppointment(
     await addCaseEvent(tx, kase.id, { kind: 'appointment', summary: 'appointments.case.booked', data: { appointmentId: row.id, startsAt: row.startsAt.toISOString(), mode: row.mode, leadId: prefill?.leadId ?? null } }, actor, now);
     await audit(tx, actor, { action: 'appointments.booked', entityType: 'appointment', entityId: row.id, summary: row.startsAt.toISOString() });
     await mail(deps, tx, a!, 'booked', now);
+    await notifyHost(deps, tx, a!, 'booked', now);
     return ok({ appointment: a!, manageToken: manageToken(deps.links.secret, a!.id, a!.sequence) });
   });
 }
@@ -191,6 +203,11 @@ export async function moveAppointment(deps: DomainDeps, token: string, slotKeyVa
     if (a.caseId) await addCaseEvent(tx, a.caseId, { kind: 'appointment', summary: 'appointments.case.moved', data: { appointmentId: a.id, from: current.startsAt.toISOString(), to: a.startsAt.toISOString() } }, actor, now);
     await audit(tx, actor, { action: 'appointments.moved', entityType: 'appointment', entityId: a.id, summary: `${current.startsAt.toISOString()} → ${a.startsAt.toISOString()}` });
     await mail(deps, tx, a, 'moved', now);
+    // A slot of another team member: the first one's calendar drops the event, the new one gets it.
+    if (a.hostId !== current.hostId) {
+      await notifyHost(deps, tx, { ...a, sequence: current.sequence, startsAt: current.startsAt, endsAt: current.endsAt }, 'cancelled', now, current.hostId);
+      await notifyHost(deps, tx, a, 'booked', now);
+    } else await notifyHost(deps, tx, a, 'moved', now);
     return ok({ appointment: a, manageToken: manageToken(deps.links.secret, a.id, a.sequence) });
   });
 }
@@ -211,6 +228,7 @@ export async function cancelAppointment(deps: DomainDeps, token: string): Promis
     if (a.caseId) await addCaseEvent(tx, a.caseId, { kind: 'appointment', summary: 'appointments.case.cancelled', data: { appointmentId: a.id, startsAt: a.startsAt.toISOString() } }, actor, now);
     await audit(tx, actor, { action: 'appointments.cancelled', entityType: 'appointment', entityId: a.id });
     await mail(deps, tx, a, 'cancelled', now);
+    await notifyHost(deps, tx, a, 'cancelled', now);
     return ok(a);
   });
 }
@@ -272,14 +290,15 @@ export async function markAppointment(deps: DomainDeps, actor: Actor, id: string
   });
 }
 
-/** A booking link for a person by email, for the team to send them. */
-export async function createBookingLink(deps: DomainDeps, actor: Actor, input: { email: string; name?: string; locale: Locale }): Promise<Result<string>> {
+/** A booking link for a person by email, for the team to send them; it expires after BOOKING_LINK_DAYS. */
+export async function createBookingLink(deps: DomainDeps, actor: Actor, input: { email: string; name?: string; locale: Locale }): Promise<Result<{ url: string; expiresAt: Date }>> {
   if (!authorize(actor, 'appointments.manage')) return forbidden();
   const email = input.email.trim().toLowerCase();
   if (!EMAIL.test(email) || email.length > 254) return invalid({ email: 'common.forms.invalid_email' });
   const name = input.name?.trim().slice(0, 200) || undefined;
-  await audit(deps.db, actor, { action: 'appointments.link_created', entityType: 'appointment_link', summary: email });
-  return ok(absolute(deps.links.baseUrl, input.locale, APPOINTMENT_PATHS.book(bookingToken(deps.links.secret, { email, name }))));
+  const expiresAt = new Date(deps.now().getTime() + BOOKING_LINK_DAYS * 86_400_000);
+  await audit(deps.db, actor, { action: 'appointments.link_created', entityType: 'appointment_link', summary: `${email} until ${expiresAt.toISOString()}` });
+  return ok({ url: absolute(deps.links.baseUrl, input.locale, APPOINTMENT_PATHS.book(bookingToken(deps.links.secret, { email, name, expiresAt }))), expiresAt });
 }
 
 /** Reminders for appointments starting within 24 hours, once each (marked in the same transaction). */

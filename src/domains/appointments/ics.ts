@@ -11,7 +11,8 @@ export interface IcsInput {
   description: string;
   location: string;
   organizer: { name: string; email: string };
-  attendee: { name: string; email: string };
+  /** The person; absent in the host's own copy, which carries no personal data. */
+  attendee?: { name: string; email: string };
   stamp: Date;
 }
 
@@ -30,7 +31,7 @@ export function appointmentIcs(a: IcsInput, method: 'REQUEST' | 'CANCEL'): strin
     description: a.description,
     location: a.location,
     organizer: a.organizer,
-    attendees: [{ name: a.attendee.name, email: a.attendee.email, rsvp: false }],
+    attendees: a.attendee ? [{ name: a.attendee.name, email: a.attendee.email, rsvp: false }] : [],
     status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
   return cal.toString();

@@ -2,8 +2,9 @@
 import './policy.ts';
 export * from './rules.ts';
 export * from './bookings.ts';
-export { freeSlots, slotKey, BOOKING_DAYS, type Slot, type RuleLike } from './slots.ts';
-export { bookingToken, readBookingToken, manageToken, readManageToken, APPOINTMENT_PATHS, leadBookingUrl } from './links.ts';
+export { freeSlots, slotKey, slotWeek, BOOKING_DAYS, BOOKING_WEEKS, type Slot, type RuleLike, type SlotWeek } from './slots.ts';
+export { bookingToken, readBookingToken, checkBookingToken, BOOKING_LINK_DAYS, manageToken, readManageToken, APPOINTMENT_PATHS, leadBookingUrl } from './links.ts';
 export { appointmentUid } from './ics.ts';
 export { REMINDER_JOB, registerAppointmentJobs } from './jobs.ts';
 export { APPOINTMENT_MODES, type AppointmentMode } from './tables.ts';
+export * from './erase-person.ts';

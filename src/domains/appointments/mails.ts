@@ -1,5 +1,6 @@
 // The mails of an appointment, in the person's language, each with its calendar file: booked,
-// moved (same UID, higher SEQUENCE), cancelled (METHOD:CANCEL) and the reminder the day before.
+// moved (same UID, higher SEQUENCE), cancelled (METHOD:CANCEL) and the reminder the day before;
+// and the team member's own notice of a booking, move or cancellation.
 import type { OutgoingMail } from '../../platform/mail/index.ts';
 import { t, type Locale } from '../../platform/i18n/index.ts';
 import { fmt } from '../../platform/i18n/format.ts';
@@ -50,6 +51,41 @@ export function appointmentMail(
     subject: t(L, `appointments.mail.${kind}_subject`, { when }),
     text: lines.join('\n') + '\n',
     headers: { 'Reply-To': host.email },
+    attachments: [{ filename: kind === 'cancelled' ? 'cancel.ics' : 'invite.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }],
+  };
+}
+
+export type HostMailKind = 'booked' | 'moved' | 'cancelled';
+
+/**
+ * The team member's notice, with the event for their calendar (same UID and SEQUENCE as the
+ * person's). It names no one — only the time and a link to the case — so the person's data stays
+ * in the back office and leaves with it when the person is erased.
+ */
+export function hostAppointmentMail(
+  links: { baseUrl: string },
+  a: Appointment,
+  host: { name: string; email: string; locale: Locale },
+  kind: HostMailKind,
+  stamp: Date,
+): OutgoingMail {
+  const L = host.locale;
+  const when = fmt(L).dateTime.format(a.startsAt);
+  const prefix = L === 'en' ? '/en' : '';
+  const caseUrl = a.caseId ? `${links.baseUrl.replace(/\/$/, '')}${prefix}/admin/casi/${a.caseId}` : `${links.baseUrl.replace(/\/$/, '')}${prefix}/admin/appuntamenti`;
+  const lines = [t(L, `appointments.host_mail.${kind}_intro`, { when }), ''];
+  if (kind !== 'cancelled') lines.push(`${t(L, 'appointments.mail.mode')}: ${t(L, `appointments.modes.${a.mode}`)}`, `${t(L, 'appointments.mail.where')}: ${a.location}`, '');
+  lines.push(t(L, 'appointments.host_mail.details', { url: caseUrl }));
+  const method = kind === 'cancelled' ? 'CANCEL' : 'REQUEST';
+  const ics = appointmentIcs(
+    { id: a.id, sequence: a.sequence, startsAt: a.startsAt, endsAt: a.endsAt, summary: t(L, 'appointments.host_mail.event_summary'), description: caseUrl, location: a.location, organizer: host, stamp },
+    method,
+  );
+  return {
+    key: `appointment-host-${kind}:${a.id}:${a.sequence}:${host.email}`,
+    to: host.email,
+    subject: t(L, `appointments.host_mail.${kind}_subject`, { when }),
+    text: lines.join('\n') + '\n',
     attachments: [{ filename: kind === 'cancelled' ? 'cancel.ics' : 'invite.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }],
   };
 }

@@ -1,12 +1,13 @@
-// A team member's weekly availability: list, add and remove their own rules (validated here, so
-// every entry point gets the same checks).
+// A team member's weekly availability: list, add, edit and remove their own rules (validated here,
+// so every entry point gets the same checks). Appointments copy their time, place and mode when
+// booked, so editing or deleting a rule never moves or cancels what is already booked.
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
 import { audit, type Actor } from '../../platform/audit/index.ts';
 import { authorize } from '../../platform/authz/index.ts';
-import { fromRomeLocal } from '../../platform/i18n/format.ts';
+import { fromRomeLocal, toRomeLocal } from '../../platform/i18n/format.ts';
 import { forbidden, invalid, notFound, ok, type FieldErrors, type Result } from '../../platform/result.ts';
 import { APPOINTMENT_MODES, availabilityRules } from './tables.ts';
 import './policy.ts';
@@ -114,4 +115,46 @@ export async function deleteRule(deps: DomainDeps, actor: Actor, id: string): Pr
     await audit(tx, actor, { action: 'appointments.rule_deleted', entityType: 'availability_rule', entityId: id });
     return ok(null);
   });
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** One of my rules, for the edit form. */
+export async function getMyRule(db: DbOrTx, actor: Actor, id: string): Promise<Result<AvailabilityRule>> {
+  if (!authorize(actor, 'appointments.manage') || !actor.id) return forbidden();
+  if (!UUID_RE.test(id)) return notFound();
+  const [row] = await db.select().from(availabilityRules).where(and(eq(availabilityRules.id, id), eq(availabilityRules.userId, actor.id)));
+  return row ? ok(row) : notFound();
+}
+
+export async function updateRule(deps: DomainDeps, actor: Actor, id: string, input: RuleInput): Promise<Result<AvailabilityRule>> {
+  if (!authorize(actor, 'appointments.manage') || !actor.id) return forbidden();
+  if (!UUID_RE.test(id)) return notFound();
+  const parsed = parseRule(input);
+  if (!parsed.ok) return invalid(parsed.fields);
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(availabilityRules)
+      .set(parsed.value)
+      .where(and(eq(availabilityRules.id, id), eq(availabilityRules.userId, actor.id!)))
+      .returning();
+    if (!row) return notFound();
+    await audit(tx, actor, { action: 'appointments.rule_updated', entityType: 'availability_rule', entityId: id, summary: `${row.weekday} ${row.startTime}-${row.endTime}` });
+    return ok(row);
+  });
+}
+
+/** A rule as the form's values (dates in Rome). */
+export function ruleValues(r: AvailabilityRule): Record<string, string> {
+  return {
+    weekday: String(r.weekday),
+    startTime: r.startTime,
+    endTime: r.endTime,
+    slotMinutes: String(r.slotMinutes),
+    bufferMinutes: String(r.bufferMinutes),
+    mode: r.mode,
+    location: r.location,
+    validFrom: r.validFrom ? toRomeLocal(r.validFrom).date : '',
+    validUntil: r.validUntil ? toRomeLocal(r.validUntil).date : '',
+  };
 }

@@ -68,3 +68,33 @@ export function freeSlots(rules: RuleLike[], booked: { hostId: string; startsAt:
   }
   return [...out.values()].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.hostId.localeCompare(b.hostId));
 }
+
+/** The booking window in pages of seven days (today is day 0). */
+export const BOOKING_WEEKS = Math.ceil((BOOKING_DAYS + 1) / 7);
+
+const dayNumber = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+const addDays = (day: string, n: number) => new Date((dayNumber(day) + n) * 86_400_000).toISOString().slice(0, 10);
+
+export interface SlotWeek<T> {
+  week: number;
+  weeks: number;
+  /** First and last day of the week shown, "YYYY-MM-DD" in Rome. */
+  from: string;
+  to: string;
+  slots: T[];
+}
+
+/**
+ * One week of the slots: `week` when asked (clamped), else the week holding `selected`, else the
+ * first week with a free slot, so a person never lands on an empty page when later weeks have room.
+ */
+export function slotWeek<T extends { day: string; key: string }>(slots: T[], today: string, week?: number, selected?: string): SlotWeek<T> {
+  const weekOf = (s: T) => Math.floor((dayNumber(s.day) - dayNumber(today)) / 7);
+  let w = week;
+  if (w === undefined || !Number.isInteger(w)) {
+    const chosen = selected ? slots.find((s) => s.key === selected) : undefined;
+    w = chosen ? weekOf(chosen) : slots.length ? weekOf(slots[0]!) : 0;
+  }
+  w = Math.min(Math.max(0, w), BOOKING_WEEKS - 1);
+  return { week: w, weeks: BOOKING_WEEKS, from: addDays(today, w * 7), to: addDays(today, w * 7 + 6), slots: slots.filter((s) => weekOf(s) === w) };
+}

@@ -5,4 +5,6 @@ definePolicies({
   'cases.read': hasRole('admin', 'recruiter'),
   'cases.update': hasRole('admin', 'recruiter'),
   'cases.merge': hasRole('admin', 'recruiter'),
+  // Erasing a person (GDPR art. 17) cannot be undone: admins only.
+  'cases.erase': hasRole('admin'),
 });

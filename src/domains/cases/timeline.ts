@@ -3,7 +3,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../platform/audit/index.ts';
-import { cases, caseEvents, type CaseEventKind, type CaseSource } from './tables.ts';
+import { cases, caseEvents, type CaseEventKind, type CaseSource, type CaseStage } from './tables.ts';
 
 export type Case = typeof cases.$inferSelect;
 
@@ -71,4 +71,43 @@ export async function addCaseEvent(tx: DbOrTx, caseId: string, e: CaseEventInput
  */
 export async function forgetLeadInCases(tx: DbOrTx, leadId: string): Promise<void> {
   await tx.delete(caseEvents).where(sql`${caseEvents.data} ->> 'leadId' = ${leadId}`);
+}
+
+/** The way forward; 'lost' stands apart (reached from before an acceptance, left by any new step). */
+const FORWARD: readonly CaseStage[] = ['interested', 'in_contact', 'offer', 'accepted', 'arrived', 'retained'];
+
+/**
+ * A stage change made by another capability (the desk, …), with changeStage's rules: 'lost' needs a
+ * reason, 'arrived' stamps arrivedAt once. It only ever moves a case forward: someone who accepted,
+ * arrived or stayed is not sent back to 'offer' or marked lost by a turn on another list; someone
+ * lost who comes back moves on again. `cause` (an i18n key) says why, in the event's data.
+ */
+export async function advanceCaseStage(
+  tx: DbOrTx,
+  caseId: string,
+  stage: CaseStage,
+  actor: Actor,
+  at: Date,
+  opts: { cause: string; lostReason?: string | null },
+): Promise<{ moved: boolean; case: Case | null }> {
+  const lostReason = opts.lostReason?.trim() || null;
+  if (stage === 'lost' && !lostReason) throw new Error('advanceCaseStage: a lost case needs a reason');
+  let [c] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
+  // A merged case only points to the one kept: the stage belongs there.
+  if (c?.mergedInto) [c] = await tx.select().from(cases).where(eq(cases.id, c.mergedInto)).for('update');
+  if (!c) return { moved: false, case: null };
+  const from = c.stage;
+  const forward =
+    stage === 'lost'
+      ? FORWARD.indexOf(from) >= 0 && FORWARD.indexOf(from) < FORWARD.indexOf('accepted')
+      : from === 'lost' || FORWARD.indexOf(stage) > FORWARD.indexOf(from);
+  if (!forward) return { moved: false, case: c };
+  const [after] = await tx
+    .update(cases)
+    .set({ stage, lostReason: stage === 'lost' ? lostReason : null, arrivedAt: stage === 'arrived' ? (c.arrivedAt ?? at) : c.arrivedAt, updatedAt: at })
+    .where(eq(cases.id, c.id))
+    .returning();
+  // The summary has the case page's from>to form, so the timeline names both stages.
+  await addCaseEvent(tx, c.id, { kind: 'stage', summary: `${from}>${stage}`, body: stage === 'lost' ? lostReason : null, data: { from, to: stage, cause: opts.cause } }, actor, at);
+  return { moved: true, case: after! };
 }

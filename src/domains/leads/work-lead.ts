@@ -2,7 +2,7 @@
 // retention rule (a lead untouched for 24 months is erased). The audit log never holds personal
 // data, because it outlives the erasure.
 import { forgetLeadInCases } from '../cases/index.ts';
-import { and, eq, inArray, like, lt, or } from 'drizzle-orm';
+import { and, eq, gte, inArray, like, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
@@ -143,4 +143,29 @@ export async function eraseExpiredLeads(deps: DomainDeps): Promise<number> {
     erased += n;
     if (n < 200) return erased;
   }
+}
+
+/** Leads left with one of these addresses (for the erasure of a person: src/domains/people). */
+export async function countLeadsByEmail(db: DbOrTx, emails: string[]): Promise<number> {
+  if (!emails.length) return 0;
+  const rows = await db.select({ id: leads.id }).from(leads).where(inArray(sql`lower(${leads.email})`, emails));
+  return rows.length;
+}
+
+/** Erases every lead with one of these addresses, as eraseLead does, inside the caller's transaction. */
+export async function eraseLeadsByEmail(tx: DbOrTx, emails: string[]): Promise<number> {
+  if (!emails.length) return 0;
+  const found = await tx.select().from(leads).where(inArray(sql`lower(${leads.email})`, emails)).for('update');
+  for (const lead of found) await eraseRows(tx, lead);
+  return found.length;
+}
+
+/** The addresses among these with a lead updated on or after `since`: someone the team still works. */
+export async function emailsWithLeadsSince(db: DbOrTx, emails: string[], since: Date): Promise<Set<string>> {
+  if (!emails.length) return new Set();
+  const rows = await db
+    .selectDistinct({ email: sql<string>`lower(${leads.email})` })
+    .from(leads)
+    .where(and(inArray(sql`lower(${leads.email})`, emails), gte(leads.updatedAt, since)));
+  return new Set(rows.map((r) => r.email));
 }

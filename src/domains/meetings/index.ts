@@ -1,7 +1,8 @@
 // The meetings capability (directors' meetings with levers, candidates' meetings, public webinars).
 export * from './meetings.ts';
 export * from './registrations.ts';
-export { meetingCalendar, cancelToken, type Meeting, type Registration } from './mails.ts';
-export { DESCRIPTION_MAX, type MeetingInput } from './input.ts';
+export { meetingCalendar, meetingWhen, cancelToken, type Meeting, type Registration } from './mails.ts';
+export { DESCRIPTION_MAX, MAX_SPAN_DAYS, type MeetingInput } from './input.ts';
 export { MEETING_REMINDER_JOB, registerMeetingJobs } from './jobs.ts';
 export { LEVER_KINDS, MEETING_KINDS, type LeverKind, type MeetingKind } from './tables.ts';
+export * from './erase-person.ts';

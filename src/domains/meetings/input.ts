@@ -7,6 +7,8 @@ import type { Result } from '../../platform/result.ts';
 import { LEVER_KINDS, MEETING_KINDS } from './tables.ts';
 
 export const DESCRIPTION_MAX = 20_000;
+/** A meeting over more days (a study visit, a two-day open house) still ends within a month. */
+export const MAX_SPAN_DAYS = 31;
 
 const optionalInt = (min: number, max: number) =>
   z.preprocess(
@@ -22,6 +24,8 @@ const meetingSchema = z.object({
   callId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid('common.forms.invalid_choice').optional()),
   date: f.date(),
   startTime: f.time(),
+  // Empty: the meeting ends on the day it starts.
+  endDate: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), f.date().optional()),
   endTime: f.time(),
   mode: f.choice(['video', 'in_person'] as const),
   location: f.text(500),
@@ -48,10 +52,15 @@ export function parseMeetingInput(values: FormValues): Result<MeetingInput, Reco
   if (!p.ok) return { ok: false, error: p.errors };
   const d = p.data;
   const errors: Record<string, string> = {};
+  const endDate = d.endDate ?? d.date;
   const startsAt = fromRomeLocal(d.date, d.startTime);
-  const endsAt = fromRomeLocal(d.date, d.endTime);
-  if (!startsAt || !endsAt) errors.date = 'common.forms.invalid_date';
+  const endsAt = fromRomeLocal(endDate, d.endTime);
+  if (!startsAt) errors.date = 'common.forms.invalid_date';
+  else if (!endsAt) errors.endDate = 'common.forms.invalid_date';
+  // A meeting may span days: the message goes to the field that is wrong (the day, else the hour).
+  else if (endDate < d.date) errors.endDate = 'meetings_admin.errors.end_date_before_start';
   else if (endsAt <= startsAt) errors.endTime = 'meetings_admin.errors.end_before_start';
+  else if (endsAt.getTime() - startsAt.getTime() > MAX_SPAN_DAYS * 86_400_000) errors.endDate = 'meetings_admin.errors.too_long';
   if (d.kind === 'directors' && !d.disciplineCode) errors.disciplineCode = 'meetings_admin.errors.discipline_required';
   if (d.kind === 'candidates' && !d.callId) errors.callId = 'meetings_admin.errors.call_required';
   if (d.mode === 'video') {
@@ -91,3 +100,10 @@ export const registrationSchema = z.object({
   consent: z.literal('on', { error: 'meetings.errors.consent_required' }),
 });
 export type RegistrationInput = z.output<typeof registrationSchema>;
+
+/** A person the staff registers by hand (they agreed by phone or at the desk: no consent box here). */
+export const staffRegistrationSchema = z.object({
+  name: f.text(200),
+  email: f.email(),
+  locale: f.choice(['it', 'en'] as const),
+});

@@ -1,9 +1,10 @@
-// The mails to webinar registrants (confirmation, updated invitation, reminder), in the
-// registrant's language, each with the meeting as an ICS invitation, and the signed cancel link.
-import ical, { ICalCalendarMethod } from 'ical-generator';
+// The mails to registrants (confirmation, invitation from the staff, updated invitation, reminder,
+// cancellation of the meeting), in the registrant's language, each with the meeting as an ICS
+// invitation (METHOD:CANCEL when the meeting is called off), and the signed cancel link.
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { OutgoingMail } from '../../platform/mail/index.ts';
 import { t, type Locale } from '../../platform/i18n/index.ts';
-import { fmt } from '../../platform/i18n/format.ts';
+import { fmt, toRomeLocal } from '../../platform/i18n/format.ts';
 import { sign, safeEqual } from '../../platform/http/signing.ts';
 import { markdownToText } from '../../platform/markdown.ts';
 import type { meetings, meetingRegistrations } from './tables.ts';
@@ -38,7 +39,8 @@ export const cancelUrl = (links: Links, r: Registration) => abs(links, r.locale,
 export function meetingCalendar(links: Links, m: Meeting, locale: Locale, cancelled = false): string {
   const host = new URL(links.baseUrl).host;
   const cal = ical({ prodId: { company: 'Approdo', product: 'Approdo', language: locale.toUpperCase() }, method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST });
-  const page = abs(links, locale, `/webinar/${m.slug}`);
+  // Only webinars have a public page; other meetings point at their video link, if any.
+  const page = m.kind === 'webinar' ? abs(links, locale, `/webinar/${m.slug}`) : '';
   cal.createEvent({
     id: `meeting-${m.id}@${host}`,
     sequence: m.sequence,
@@ -48,25 +50,31 @@ export function meetingCalendar(links: Links, m: Meeting, locale: Locale, cancel
     summary: m.title,
     description: `${markdownToText(m.descriptionMd, 2000)}\n\n${page}`.trim(),
     location: m.location,
-    url: m.mode === 'video' ? m.location : page,
+    url: m.mode === 'video' ? m.location : page || null,
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
   return cal.toString();
 }
 
-function body(links: Links, m: Meeting, r: Registration, intro: string): string {
+/** "from – to" in Rome time: the end's date only when the meeting runs past its first day. */
+export function meetingWhen(locale: Locale, m: Pick<Meeting, 'startsAt' | 'endsAt'>): string {
+  const f = fmt(locale);
+  const sameDay = toRomeLocal(m.startsAt).date === toRomeLocal(m.endsAt).date;
+  return `${f.dateTime.format(m.startsAt)} – ${(sameDay ? f.time : f.dateTime).format(m.endsAt)}`;
+}
+
+function body(links: Links, m: Meeting, r: Registration, intro: string, cancelled = false): string {
   const L = r.locale;
-  const f = fmt(L);
   return [
     t(L, 'meetings.mail.greeting', { name: r.name }),
     '',
     intro,
     '',
     `${m.title}`,
-    `${t(L, 'meetings.mail.when')}: ${f.dateTime.format(m.startsAt)} – ${f.time.format(m.endsAt)} (${t(L, 'meetings.mail.rome_time')})`,
-    `${t(L, `meetings.mail.where_${m.mode}`)}: ${m.location}`,
-    '',
-    t(L, 'meetings.mail.calendar'),
-    t(L, 'meetings.mail.cancel', { url: cancelUrl(links, r) }),
+    `${t(L, 'meetings.mail.when')}: ${meetingWhen(L, m)} (${t(L, 'meetings.mail.rome_time')})`,
+    ...(cancelled
+      ? ['', t(L, 'meetings.mail.cancelled_calendar')]
+      : [`${t(L, `meetings.mail.where_${m.mode}`)}: ${m.location}`, '', t(L, 'meetings.mail.calendar'), t(L, 'meetings.mail.cancel', { url: cancelUrl(links, r) })]),
   ].join('\n') + '\n';
 }
 
@@ -101,5 +109,27 @@ export function reminderMail(links: Links, m: Meeting, r: Registration): Outgoin
     subject: t(r.locale, 'meetings.mail.reminder_subject', { title: m.title }),
     text: body(links, m, r, t(r.locale, 'meetings.mail.reminder_intro')),
     attachments: invite(links, m, r),
+  };
+}
+
+/** A person the staff invited (a call's candidate, or someone registered by hand). */
+export function invitationMail(links: Links, m: Meeting, r: Registration): OutgoingMail {
+  return {
+    key: `meeting-invite:${r.id}:${m.sequence}`,
+    to: r.email,
+    subject: t(r.locale, 'meetings.mail.invite_subject', { title: m.title }),
+    text: body(links, m, r, t(r.locale, 'meetings.mail.invite_intro')),
+    attachments: invite(links, m, r),
+  };
+}
+
+/** The meeting is called off: the same UID with a higher SEQUENCE and METHOD:CANCEL removes it from calendars. */
+export function meetingCancelledMail(links: Links, m: Meeting, r: Registration): OutgoingMail {
+  return {
+    key: `meeting-cancelled:${r.id}:${m.sequence}`,
+    to: r.email,
+    subject: t(r.locale, 'meetings.mail.cancelled_subject', { title: m.title }),
+    text: body(links, m, r, t(r.locale, 'meetings.mail.cancelled_intro'), true),
+    attachments: [{ filename: 'annullato.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: meetingCalendar(links, m, r.locale, true) }],
   };
 }

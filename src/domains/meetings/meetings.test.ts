@@ -1,13 +1,16 @@
 // The meetings domain: the meeting form's rules and who may use it, webinar registration (case and
 // timeline, consent, confirmation with an ICS checked by ical.js through a real SMTP peer), no
 // over-booking under concurrent registrations, duplicates, a moved meeting's updated invitation,
-// the 24-hour reminder sent once, the signed cancel link, attendance, and the levers.
+// the 24-hour reminder sent once, the signed cancel link, attendance, and the levers; meetings over
+// more days (ICS right across the DST changes), inviting a call's ranked candidates or one person by
+// hand, and cancelling a whole meeting (METHOD:CANCEL, same UID, higher SEQUENCE, no reminders).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { SmtpPeer, type ReceivedMail } from '../../../tests/support/smtp.ts';
 import { ADMIN_ACTOR } from '../../../tests/factories/index.ts';
+import { buildClosedCall, buildRankedList } from '../../../tests/factories/rankings.ts';
 import type { Actor } from '../../platform/audit/index.ts';
 import { romeParts } from '../../platform/i18n/format.ts';
 import { consentRecords } from '../../platform/consent/index.ts';
@@ -17,7 +20,14 @@ import { disciplines } from '../reference/tables.ts';
 import { meetingRegistrations } from './tables.ts';
 import {
   addLever,
+  cancelMeeting,
   cancelRegistration,
+  getPublicWebinar,
+  inviteCandidates,
+  meetingCalendar,
+  meetingInvitees,
+  meetingWhen,
+  registerPerson,
   cancelToken,
   createMeeting,
   getMeeting,
@@ -250,5 +260,143 @@ describe('levers of a directors meeting', () => {
     const w = await webinar();
     expect((await addLever(rt.deps, recruiter, w.id, { kind: 'pay', description: 'x' })).ok).toBe(false);
     expect((await leverSummary(rt.deps.db, editor)).ok).toBe(false);
+  });
+});
+
+describe('a meeting over more days', () => {
+  it('takes an end date; the message goes to the end date or the end time, whichever is wrong', async () => {
+    const before = await createMeeting(rt.deps, recruiter, webinarForm({ date: '2026-07-15', endDate: '2026-07-14', endTime: '20:00' }));
+    expect(!before.ok && before.error.code === 'invalid' && before.error.fields).toEqual({ endDate: 'meetings_admin.errors.end_date_before_start' });
+    const sameDay = await createMeeting(rt.deps, recruiter, webinarForm({ date: '2026-07-15', endDate: '2026-07-15', startTime: '18:00', endTime: '09:00' }));
+    expect(!sameDay.ok && sameDay.error.code === 'invalid' && sameDay.error.fields).toEqual({ endTime: 'meetings_admin.errors.end_before_start' });
+    const tooLong = await createMeeting(rt.deps, recruiter, webinarForm({ date: '2026-07-15', endDate: '2026-09-15' }));
+    expect(!tooLong.ok && tooLong.error.code === 'invalid' && tooLong.error.fields).toEqual({ endDate: 'meetings_admin.errors.too_long' });
+    const bad = await createMeeting(rt.deps, recruiter, webinarForm({ endDate: '15/07/2026' }));
+    expect(!bad.ok && bad.error.code === 'invalid' && bad.error.fields).toEqual({ endDate: 'common.forms.invalid_date' });
+    // Overnight: ends the next morning, an earlier hour on a later day.
+    const overnight = await webinar({ date: '2026-07-15', startTime: '20:00', endDate: '2026-07-16', endTime: '09:00' });
+    expect(overnight.startsAt.toISOString()).toBe('2026-07-15T18:00:00.000Z');
+    expect(overnight.endsAt.toISOString()).toBe('2026-07-16T07:00:00.000Z');
+    expect(meetingWhen('it', overnight)).toMatch(/15\/07\/2026.* – 16\/07\/2026.*09:00|15 lug.* – 16 lug.*09:00/);
+  });
+
+  it('writes DTSTART and DTEND right in Rome across the end of summer time and its start', async () => {
+    // Summer time ends on Sunday 25 October 2026 at 03:00: the two 18:00 are 16:00Z and 17:00Z.
+    const autumn = await webinar({ date: '2026-10-24', startTime: '18:00', endDate: '2026-10-25', endTime: '18:00' });
+    const a = new ICAL.Event(new ICAL.Component(ICAL.parse(meetingCalendar(rt.deps.links, autumn, 'it'))).getFirstSubcomponent('vevent')!);
+    expect(a.startDate.toJSDate().toISOString()).toBe('2026-10-24T16:00:00.000Z');
+    expect(a.endDate.toJSDate().toISOString()).toBe('2026-10-25T17:00:00.000Z');
+    expect(romeParts(a.startDate.toJSDate())).toMatchObject({ day: 24, hour: 18, minute: 0 });
+    expect(romeParts(a.endDate.toJSDate())).toMatchObject({ day: 25, hour: 18, minute: 0 });
+    expect(a.duration.toSeconds()).toBe(25 * 3600);
+    // Summer time starts on Sunday 28 March 2027: 10:00 → 10:00 is 23 hours.
+    const spring = await webinar({ date: '2027-03-27', startTime: '10:00', endDate: '2027-03-28', endTime: '10:00' });
+    const b = new ICAL.Event(new ICAL.Component(ICAL.parse(meetingCalendar(rt.deps.links, spring, 'en'))).getFirstSubcomponent('vevent')!);
+    expect(b.startDate.toJSDate().toISOString()).toBe('2027-03-27T09:00:00.000Z');
+    expect(b.endDate.toJSDate().toISOString()).toBe('2027-03-28T08:00:00.000Z');
+    expect(romeParts(b.endDate.toJSDate())).toMatchObject({ day: 28, hour: 10 });
+  });
+});
+
+describe('a meeting with the candidates of a call', () => {
+  it('invites chosen ranks, then all the others, each in their language with a decline link and a case line', async () => {
+    const call = await buildClosedCall(rt.deps);
+    await buildRankedList(rt.deps, { callId: call.id, candidates: 3, locale: (i) => (i === 3 ? 'en' : 'it') });
+    await buildRankedList(rt.deps, { callId: call.id, kind: 'residents', candidates: 2 });
+    const made = await createMeeting(rt.deps, recruiter, webinarForm({ kind: 'candidates', callId: call.id, title: 'Presentazione della sede', registrationOpen: '' }));
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    const m = made.value;
+
+    const inv = await meetingInvitees(rt.deps, recruiter, m.id);
+    if (!inv.ok) throw new Error('expected ok');
+    expect(inv.value.invitees.map((i) => [i.listKind, i.rank])).toEqual([['main', 1], ['main', 2], ['main', 3], ['residents', 1], ['residents', 2]]);
+    expect(await meetingInvitees(rt.deps, editor, m.id)).toEqual({ ok: false, error: { code: 'forbidden' } });
+    expect(await inviteCandidates(rt.deps, recruiter, m.id, { all: false, candidateIds: [] })).toEqual({ ok: false, error: { code: 'invalid', fields: { candidates: 'meetings_admin.errors.choose_candidates' } } });
+
+    const first = inv.value.invitees[0]!;
+    expect(await inviteCandidates(rt.deps, recruiter, m.id, { all: false, candidateIds: [first.candidateId] })).toEqual({ ok: true, value: { invited: 1, skipped: 0 } });
+    const mail = await smtp.waitFor((x) => x.to.includes(first.email!));
+    expect(mail.subject).toBe('Invito: Presentazione della sede');
+    expect(mail.text).toContain('/webinar/annulla/');
+    const { comp, ev } = ics(mail);
+    expect(comp.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(ev.uid).toBe(`meeting-${m.id}@localhost`);
+    const [reg] = await rt.deps.db.select().from(meetingRegistrations).where(and(eq(meetingRegistrations.meetingId, m.id), eq(meetingRegistrations.email, first.email!)));
+    expect(reg!.caseId).not.toBeNull();
+    const events = await rt.deps.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, reg!.caseId!), eq(caseEvents.kind, 'registration')));
+    expect(events.map((e) => e.summary)).toContain('meetings:invited:Presentazione della sede');
+
+    const all = await inviteCandidates(rt.deps, recruiter, m.id, { all: true, candidateIds: [] });
+    expect(all).toEqual({ ok: true, value: { invited: 4, skipped: 1 } });
+    const en = inv.value.invitees[2]!;
+    expect((await smtp.waitFor((x) => x.to.includes(en.email!))).subject).toBe('Invitation: Presentazione della sede');
+    expect(await rt.deps.db.select().from(mailMessages).where(like(mailMessages.idempotencyKey, `meeting-invite:${reg!.id}:%`))).toHaveLength(1);
+
+    // A candidate declines with the link in the mail.
+    const token = /\/webinar\/annulla\/(\S+)/.exec(mail.text)![1]!;
+    expect((await cancelRegistration(rt.deps, token)).ok).toBe(true);
+    const again = await meetingInvitees(rt.deps, recruiter, m.id);
+    expect(again.ok && again.value.invitees.filter((i) => i.registered)).toHaveLength(4);
+  });
+
+  it('registers one person by hand: checked fields, one registration and one mail however often', async () => {
+    const m = await webinar({ registrationOpen: '' });
+    const bad = await registerPerson(rt.deps, recruiter, m.id, { name: '', email: 'x', locale: 'it' });
+    expect(!bad.ok && bad.error.code === 'invalid' && bad.error.fields).toEqual({ name: 'common.forms.required', email: 'common.forms.invalid_email' });
+    const p = { name: 'Sara Bianchi', email: `sara.${++n}@example.org`, locale: 'en' };
+    const r = await registerPerson(rt.deps, recruiter, m.id, { ...p, email: p.email.toUpperCase() });
+    expect(r.ok && r.value.registration?.email).toBe(p.email);
+    expect((await registerPerson(rt.deps, recruiter, m.id, p)).ok && (await registerPerson(rt.deps, recruiter, m.id, p) as { value: { registration: unknown } }).value.registration).toBeNull();
+    const [c] = await rt.deps.db.select().from(cases).where(eq(cases.email, p.email));
+    expect(c).toMatchObject({ source: 'meeting', locale: 'en' });
+    expect(await rt.deps.db.select().from(mailMessages).where(like(mailMessages.idempotencyKey, 'meeting-invite:%')).then((rows) => rows.filter((x) => x.to === p.email))).toHaveLength(1);
+    expect(await registerPerson(rt.deps, editor, m.id, p)).toEqual({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('cancelling a whole meeting', () => {
+  it('tells every active registrant with METHOD:CANCEL under the same UID and a higher SEQUENCE, and stops everything', async () => {
+    const m = await webinar({ date: '2026-06-02' });
+    const [a, b] = [person(), person({ locale: 'en' })];
+    const ra = await registerForWebinar(rt.deps, m.slug, a, {});
+    const rb = await registerForWebinar(rt.deps, m.slug, b, {});
+    const gone = person();
+    const rc = await registerForWebinar(rt.deps, m.slug, gone, {});
+    if (!ra.ok || !rb.ok || !rc.ok) throw new Error('expected ok');
+    await cancelRegistration(rt.deps, cancelToken(rt.deps.links.secret, rc.value.registration.id));
+
+    expect(await cancelMeeting(rt.deps, editor, m.id)).toEqual({ ok: false, error: { code: 'forbidden' } });
+    const r = await cancelMeeting(rt.deps, recruiter, m.id);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.value.notified).toBe(2);
+    expect(r.value.meeting).toMatchObject({ status: 'cancelled', sequence: 1 });
+
+    const mail = await smtp.waitFor((x) => x.to.includes(b.email) && x.subject.startsWith('Cancelled'));
+    expect(mail.subject).toBe(`Cancelled: ${m.title}`);
+    const { comp, ev } = ics(mail);
+    expect(comp.getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(ev.uid).toBe(`meeting-${m.id}@localhost`);
+    expect(ev.sequence).toBe(1);
+    expect(ev.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(ev.startDate.toJSDate()).toEqual(m.startsAt);
+    expect((await smtp.waitFor((x) => x.to.includes(a.email) && x.subject.startsWith('Annullato'))).text).toContain('annullato');
+    const cancelKeys = await rt.deps.db.select().from(mailMessages).where(like(mailMessages.idempotencyKey, 'meeting-cancelled:%'));
+    expect(cancelKeys.filter((x) => x.to === gone.email)).toHaveLength(0);
+    const ev2 = await rt.deps.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, ra.value.registration.caseId!), eq(caseEvents.kind, 'meeting')));
+    expect(ev2.map((e) => e.summary)).toEqual([`meetings:meeting_cancelled:${m.title}`]);
+
+    // The public page still answers, saying it is cancelled; registrations are refused, even a repeat.
+    expect((await getPublicWebinar(rt.deps.db, m.slug, clock))?.meeting.status).toBe('cancelled');
+    expect(await registerForWebinar(rt.deps, m.slug, person(), {})).toEqual({ ok: false, error: { code: 'closed' } });
+    expect(await registerForWebinar(rt.deps, m.slug, a, {})).toEqual({ ok: false, error: { code: 'closed' } });
+    // No reminder the day before, no second cancellation, no edits, no attendance.
+    clock = new Date('2026-06-01T17:00:00Z');
+    expect(await sendMeetingReminders(rt.deps)).toBe(0);
+    expect(await cancelMeeting(rt.deps, recruiter, m.id)).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect(await updateMeeting(rt.deps, recruiter, m.id, webinarForm({ title: m.title }))).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect(await registerPerson(rt.deps, recruiter, m.id, { name: 'Tardi', email: 'tardi@example.org', locale: 'it' })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    clock = new Date('2026-06-02T18:00:00Z');
+    expect(await markAttendance(rt.deps, recruiter, m.id, [])).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    clock = new Date('2026-06-01T08:00:00Z');
   });
 });

@@ -1,6 +1,6 @@
 // Meetings by the staff: create and edit (a new time or place bumps the sequence and sends every
-// registrant an updated invitation), the list and the page, the attraction levers and their summary
-// by discipline.
+// registrant an updated invitation), cancel (every registrant gets METHOD:CANCEL), the list and the
+// page, the attraction levers and their summary by discipline.
 import { and, asc, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { DbOrTx } from '../../db/client.ts';
@@ -14,7 +14,8 @@ import { calls } from '../calls/tables.ts';
 import { slugify } from '../calls/index.ts';
 import { disciplines } from '../reference/tables.ts';
 import { leverSchema, parseMeetingInput } from './input.ts';
-import { updateMail, type Meeting, type Registration } from './mails.ts';
+import { meetingCancelledMail, updateMail, type Meeting, type Registration } from './mails.ts';
+import { addCaseEvent } from '../cases/index.ts';
 import { meetingLevers, meetingRegistrations, meetings, type LeverKind, type MeetingKind } from './tables.ts';
 import './policy.ts';
 
@@ -61,6 +62,8 @@ export async function updateMeeting(deps: DomainDeps, actor: Actor, id: string, 
   return deps.db.transaction(async (tx): Promise<Result<Meeting>> => {
     const [before] = await tx.select().from(meetings).where(eq(meetings.id, id)).for('update');
     if (!before) return notFound();
+    // A cancelled meeting stays cancelled: an edit would send REQUEST invitations for it again.
+    if (before.status === 'cancelled') return err({ code: 'invalid_state', message: 'cancelled' });
     const refs = await checkRefs(tx, p.value);
     if (refs) return invalid(refs);
     // Registrants hold the old invitation: a new time or place must reach their calendars.
@@ -80,6 +83,34 @@ export async function updateMeeting(deps: DomainDeps, actor: Actor, id: string, 
     }
     await audit(tx, actor, { action: 'meeting.updated', entityType: 'meeting', entityId: id, summary: moved ? `sequence ${m!.sequence}` : undefined });
     return ok(m!);
+  });
+}
+
+/**
+ * Calls the whole meeting off: status 'cancelled', SEQUENCE+1, and every active registrant gets a
+ * cancellation with METHOD:CANCEL under the same UID (their calendar drops the event) and a line on
+ * their case. Reminders and registrations stop because they only look at scheduled meetings.
+ */
+export async function cancelMeeting(deps: DomainDeps, actor: Actor, id: string): Promise<Result<{ meeting: Meeting; notified: number }>> {
+  if (!authorize(actor, 'meetings.manage')) return forbidden();
+  if (!UUID.test(id)) return notFound();
+  const now = deps.now();
+  return deps.db.transaction(async (tx): Promise<Result<{ meeting: Meeting; notified: number }>> => {
+    const [before] = await tx.select().from(meetings).where(eq(meetings.id, id)).for('update');
+    if (!before) return notFound();
+    if (before.status !== 'scheduled') return err({ code: 'invalid_state', message: before.status });
+    const [m] = await tx
+      .update(meetings)
+      .set({ status: 'cancelled', sequence: before.sequence + 1, updatedAt: now })
+      .where(eq(meetings.id, id))
+      .returning();
+    const regs = await tx.select().from(meetingRegistrations).where(and(eq(meetingRegistrations.meetingId, id), eq(meetingRegistrations.status, 'registered')));
+    for (const r of regs) {
+      await deps.mailer.queue(meetingCancelledMail(deps.links, m!, r), tx);
+      if (r.caseId) await addCaseEvent(tx, r.caseId, { kind: 'meeting', summary: `meetings:meeting_cancelled:${m!.title}`, data: { meetingId: id, registrationId: r.id } }, actor, now);
+    }
+    await audit(tx, actor, { action: 'meeting.cancelled', entityType: 'meeting', entityId: id, summary: `${regs.length} notified` });
+    return ok({ meeting: m!, notified: regs.length });
   });
 }
 

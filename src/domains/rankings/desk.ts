@@ -1,15 +1,16 @@
 // The desk that works a published list down (scorrimento): open N posts, propose waiting candidates
-// in rank order, log contact attempts, make offers with a deadline, record outcomes; every
-// renunciation, expiry or ineligibility proposes the next candidate so the open posts stay filled.
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+// in rank order, log contact attempts, make offers with a deadline, record outcomes (a renunciation
+// or ineligibility also before any offer); every renunciation, expiry or ineligibility proposes the
+// next candidate so the open posts stay filled. The person's case moves through the cases domain.
+import { and, asc, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
 import { audit, SYSTEM_ACTOR, type Actor } from '../../platform/audit/index.ts';
 import { authorize } from '../../platform/authz/index.ts';
 import { err, forbidden, invalid, notFound, ok, type Result } from '../../platform/result.ts';
-import { addCaseEvent, ensureCase, type CaseStage } from '../cases/index.ts';
-import { cases } from '../cases/tables.ts';
+import { addCaseEvent, advanceCaseStage, ensureCase } from '../cases/index.ts';
+import { DEFAULT_LOCALE, t } from '../../platform/i18n/index.ts';
 import { calls } from '../calls/tables.ts';
 import {
   CONTACT_CHANNELS,
@@ -40,12 +41,8 @@ function zodErrors(e: z.ZodError): Record<string, string> {
   return out;
 }
 
-// The cases domain exports no stage change yet; the desk moves the stage and writes the event.
-async function moveCaseStage(tx: DbOrTx, caseId: string | null, stage: CaseStage, actor: Actor, at: Date, summary: string): Promise<void> {
-  if (!caseId) return;
-  await tx.update(cases).set({ stage, updatedAt: at }).where(eq(cases.id, caseId));
-  await addCaseEvent(tx, caseId, { kind: 'stage', summary, data: { stage } }, actor, at);
-}
+/** Before an offer, "no answer" is a renunciation only after this many logged contact attempts. */
+export const NO_ANSWER_ATTEMPTS = 3;
 
 /** Proposes waiting candidates in rank order until the list's open posts are all taken. */
 export async function fillOpenings(tx: DbOrTx, list: RankedList, actor: Actor, now: Date): Promise<RankedCandidate[]> {
@@ -155,7 +152,7 @@ export async function logContact(deps: DomainDeps, actor: Actor, candidateId: st
       .where(eq(rankedCandidates.id, candidateId));
     if (c.caseId) {
       await addCaseEvent(tx, c.caseId, { kind: parsed.data.channel === 'phone' ? 'call' : 'mail', summary: `rankings.case.contact`, body: parsed.data.notes ?? null, data: { ...parsed.data } }, actor, now);
-      if (!c.firstContactAt) await moveCaseStage(tx, c.caseId, 'in_contact', actor, now, 'rankings.case.in_contact');
+      if (!c.firstContactAt) await advanceCaseStage(tx, c.caseId, 'in_contact', actor, now, { cause: 'rankings.case.in_contact' });
     }
     await audit(tx, actor, { action: 'ranked_candidate.contacted', entityType: 'ranked_candidate', entityId: candidateId, summary: `${parsed.data.channel}:${parsed.data.outcome}` });
     return ok(a!);
@@ -186,7 +183,7 @@ export async function makeOffer(deps: DomainDeps, actor: Actor, candidateId: str
     if (to) await deps.mailer.queue(offerMail({ offerId: offer!.id, to, name: c.name, locale: c.locale, callTitle: call?.title ?? list.title, rank: c.rank, deadline }), tx);
     if (c.caseId) {
       await addCaseEvent(tx, c.caseId, { kind: 'offer', summary: 'rankings.case.offer', data: { offerId: offer!.id, deadline: deadline.toISOString() } }, actor, now);
-      await moveCaseStage(tx, c.caseId, 'offer', actor, now, 'rankings.case.stage_offer');
+      await advanceCaseStage(tx, c.caseId, 'offer', actor, now, { cause: 'rankings.case.stage_offer' });
     }
     await audit(tx, actor, { action: 'offer.made', entityType: 'ranked_candidate', entityId: candidateId, summary: deadline.toISOString() });
     return ok(offer!);
@@ -211,9 +208,15 @@ export async function recordOutcome(deps: DomainDeps, actor: Actor, candidateId:
   return deps.db.transaction(async (tx) => {
     const c = await lockCandidate(tx, candidateId);
     if (!c) return notFound();
-    // Only an offered candidate answers; ineligibility can also be found before the offer.
-    const allowed = c.state === 'offered' || (c.state === 'proposed' && input.outcome === 'not_eligible');
-    if (!allowed) return err({ code: 'invalid_state', message: 'rankings.errors.no_open_offer' });
+    // Accepting or letting an offer expire needs an offer; a candidate may say no, or be found not
+    // eligible, already when first contacted.
+    const early = c.state === 'proposed';
+    const allowed = c.state === 'offered' || (early && (input.outcome === 'renounced' || input.outcome === 'not_eligible'));
+    if (!allowed) return err({ code: 'invalid_state', message: c.state === 'proposed' ? 'rankings.errors.needs_offer' : 'rankings.errors.no_open_offer' });
+    if (early && input.outcome === 'renounced' && input.reason === 'no_answer') {
+      const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(contactAttempts).where(eq(contactAttempts.candidateId, c.id));
+      if (Number(n) < NO_ANSWER_ATTEMPTS) return invalid({ reason: 'rankings.errors.no_answer_attempts' });
+    }
     const now = deps.now();
     return ok(await closeTurn(tx, c, input, actor, now));
   });
@@ -226,19 +229,44 @@ async function closeTurn(
   actor: Actor,
   now: Date,
 ): Promise<{ candidate: RankedCandidate; proposed: RankedCandidate[] }> {
-  await tx
+  const reason = input.outcome === 'renounced' ? input.reason! : null;
+  const answered = await tx
     .update(offers)
-    .set({ outcome: input.outcome, reason: input.outcome === 'renounced' ? input.reason! : null, reasonText: input.reasonText ?? null, answeredAt: now })
-    .where(and(eq(offers.candidateId, c.id), isNull(offers.outcome)));
-  const [u] = await tx.update(rankedCandidates).set({ state: input.outcome, updatedAt: now }).where(eq(rankedCandidates.id, c.id)).returning();
+    .set({ outcome: input.outcome, reason, reasonText: input.reasonText ?? null, answeredAt: now })
+    .where(and(eq(offers.candidateId, c.id), isNull(offers.outcome)))
+    .returning({ id: offers.id });
+  // Without an offer the turn's reason lives on the candidate (the figures count it from there).
+  const early = answered.length === 0;
+  const [u] = await tx
+    .update(rankedCandidates)
+    .set({ state: input.outcome, closedReason: reason, closedText: input.reasonText ?? null, closedAt: now, firstContactAt: c.firstContactAt ?? (early && input.outcome === 'renounced' ? now : null), handledBy: c.handledBy ?? actor.id, updatedAt: now })
+    .where(eq(rankedCandidates.id, c.id))
+    .returning();
   if (c.caseId) {
-    await addCaseEvent(tx, c.caseId, { kind: 'offer', summary: `rankings.case.outcome_${input.outcome}`, body: input.reasonText ?? null, data: { ...input } }, actor, now);
-    await moveCaseStage(tx, c.caseId, input.outcome === 'accepted' ? 'accepted' : 'lost', actor, now, `rankings.case.stage_${input.outcome === 'accepted' ? 'accepted' : 'lost'}`);
+    const summary = early ? `rankings.case.early_${input.outcome}` : `rankings.case.outcome_${input.outcome}`;
+    await addCaseEvent(tx, c.caseId, { kind: early ? 'call' : 'offer', summary, body: input.reasonText ?? null, data: { ...input, candidateId: c.id, listId: c.listId } }, actor, now);
+    if (input.outcome === 'accepted') await advanceCaseStage(tx, c.caseId, 'accepted', actor, now, { cause: 'rankings.case.stage_accepted' });
+    else if (!(await otherTurns(tx, c))) await advanceCaseStage(tx, c.caseId, 'lost', actor, now, { cause: 'rankings.case.stage_lost', lostReason: lostReasonText(input) });
   }
-  await audit(tx, actor, { action: `offer.${input.outcome}`, entityType: 'ranked_candidate', entityId: c.id, summary: input.reason });
+  await audit(tx, actor, { action: early ? `ranked_candidate.${input.outcome}` : `offer.${input.outcome}`, entityType: 'ranked_candidate', entityId: c.id, summary: input.reason });
   const list = (await loadList(tx, c.listId))!;
   const proposed = input.outcome === 'accepted' ? [] : await fillOpenings(tx, list, actor, now);
   return { candidate: u!, proposed };
+}
+
+/** The same person working towards a post on another list is not lost because this turn ended. */
+async function otherTurns(tx: DbOrTx, c: RankedCandidate): Promise<boolean> {
+  const [{ n }] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(rankedCandidates)
+    .where(and(eq(rankedCandidates.caseId, c.caseId!), ne(rankedCandidates.id, c.id), inArray(rankedCandidates.state, [...HOLDING])));
+  return Number(n) > 0;
+}
+
+/** The case's lost reason is the team's record, written in the agency's language. */
+function lostReasonText(input: { outcome: (typeof OFFER_OUTCOMES)[number]; reason?: (typeof RENUNCIATION_REASONS)[number]; reasonText?: string }): string {
+  const head = input.outcome === 'renounced' && input.reason ? t(DEFAULT_LOCALE, `rankings.reasons.${input.reason}`) : t(DEFAULT_LOCALE, `rankings.outcomes.${input.outcome}`);
+  return input.reasonText ? `${head}: ${input.reasonText}` : head;
 }
 
 // ---------- the sweep (cron) ----------

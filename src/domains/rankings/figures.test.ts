@@ -3,9 +3,9 @@
 // filters, and the role check (an editor gets none of it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
-import { figuresScenario } from '../../../tests/factories/rankings-figures.ts';
+import { buildRankedCandidate, buildRankedList as buildFigureList, figuresScenario } from '../../../tests/factories/rankings-figures.ts';
 import type { Actor } from '../../platform/audit/index.ts';
-import { durations, figureFilter, rankingFigures, type FigureFilter, type FiguresReport } from './figures.ts';
+import { durations, parseFigureQuery, rankingFigures, type FigureFilter, type FiguresReport } from './figures.ts';
 
 const RECRUITER: Actor = { id: null, label: 'recruiter@example.test', role: 'recruiter' };
 const ADMIN: Actor = { id: null, label: 'admin@example.test', role: 'admin' };
@@ -103,9 +103,40 @@ describe('rankingFigures', () => {
     expect(empty.overall).toMatchObject({ proposed: 0, acceptanceRate: null, toAnswer: { count: 0, median: null, p90: null } });
   });
 
-  it('drops malformed filter values', () => {
-    expect(figureFilter({ list: "' or 1=1", member: '<script>' })).toEqual({ listId: undefined, memberId: undefined, from: undefined, to: undefined });
-    expect(figureFilter({ list: sc.listA.id, member: sc.anna.id }).listId).toBe(sc.listA.id);
+  it('counts renunciations and ineligibility before an offer, with their reasons', async () => {
+    const P = new Date('2018-05-02T09:00:00Z');
+    const list = await buildFigureList(rt.deps, { title: 'Graduatoria Pediatria', publishedAt: P });
+    const db = rt.deps.database.db;
+    await buildRankedCandidate(db, list.id, { rank: 1, state: 'renounced', closedReason: 'housing', proposedAt: P, firstContactAt: new Date(P.getTime() + 86_400_000), handledBy: sc.anna.id });
+    await buildRankedCandidate(db, list.id, { rank: 2, state: 'renounced', closedReason: 'no_answer', proposedAt: P, handledBy: sc.anna.id, attempts: [P, P, P] });
+    await buildRankedCandidate(db, list.id, { rank: 3, state: 'not_eligible', proposedAt: P, handledBy: sc.anna.id });
+    await buildRankedCandidate(db, list.id, { rank: 4, proposedAt: P, firstContactAt: P, handledBy: sc.anna.id, offer: { sentAt: P, outcome: 'renounced', reason: 'housing', answeredAt: P, byId: sc.anna.id } });
+    const r = await report({ from: new Date('2018-05-01T00:00:00Z'), to: new Date('2018-06-01T00:00:00Z') });
+    expect(r.overall).toMatchObject({ proposed: 4, offered: 1, renounced: 1, renouncedBeforeOffer: 2, notEligible: 1, renunciationRate: 1 });
+    const by = Object.fromEntries(r.overall.reasons.map((x) => [x.reason, [x.count, x.share]]));
+    expect(by).toMatchObject({ housing: [2, 2 / 3], no_answer: [1, 1 / 3], pay: [0, 0] });
+    expect(r.members.find((m) => m.memberId === sc.anna.id)).toMatchObject({ renouncedBeforeOffer: 2, notEligible: 1 });
+  });
+
+  it('reads the query into a filter, with an error at each malformed field', () => {
+    expect(parseFigureQuery({ lista: sc.listA.id, membro: sc.anna.id, dal: '2019-03-01', al: '2019-03-31' })).toEqual({
+      ok: true,
+      value: { listId: sc.listA.id, memberId: sc.anna.id, from: new Date('2019-02-28T23:00:00Z'), to: new Date('2019-03-31T22:00:00Z') },
+    });
+    expect(parseFigureQuery({})).toEqual({ ok: true, value: {} });
+    expect(parseFigureQuery({ lista: "' or 1=1", membro: '<script>', dal: 'ieri', al: '2019-02-30' })).toEqual({
+      ok: false,
+      error: { code: 'invalid', fields: { lista: 'figures.errors.unknown_list', membro: 'figures.errors.unknown_member', dal: 'figures.errors.bad_date', al: 'figures.errors.bad_date' } },
+    });
+    expect(parseFigureQuery({ dal: '2019-04-02', al: '2019-04-01' })).toMatchObject({ ok: false, error: { fields: { al: 'figures.errors.range' } } });
+    // One day is a valid range: from its midnight to the next.
+    expect(parseFigureQuery({ dal: '2019-04-01', al: '2019-04-01' }).ok).toBe(true);
+  });
+
+  it('refuses a list or member that does not exist, at the field', async () => {
+    expect(await rankingFigures(rt.deps, RECRUITER, { listId: '00000000-0000-4000-8000-000000000000' })).toEqual({ ok: false, error: { code: 'invalid', fields: { lista: 'figures.errors.unknown_list' } } });
+    expect(await rankingFigures(rt.deps, RECRUITER, { listId: sc.draft.id })).toMatchObject({ ok: false, error: { fields: { lista: 'figures.errors.unknown_list' } } });
+    expect(await rankingFigures(rt.deps, RECRUITER, { memberId: 'staff-nobody' })).toEqual({ ok: false, error: { code: 'invalid', fields: { membro: 'figures.errors.unknown_member' } } });
   });
 
   it('is for recruiters and admins only', async () => {

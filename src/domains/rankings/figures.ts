@@ -1,11 +1,12 @@
 // The ranked lists' figures: how fast the desk moves from a list's publication to the first
 // contact, to the answer and to an acceptance, how offers end and why people renounce — overall,
 // per list and per team member, over the lists published in an optional date range.
-import { and, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/audit/index.ts';
 import { authorize } from '../../platform/authz/index.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
-import { forbidden, ok, type Result } from '../../platform/result.ts';
+import { fromRomeLocal } from '../../platform/i18n/format.ts';
+import { forbidden, invalid, ok, type Result } from '../../platform/result.ts';
 import { users } from '../accounts/tables.ts';
 import { contactAttempts, offers, rankedCandidates, rankedLists, RENUNCIATION_REASONS, type RenunciationReason } from './tables.ts';
 import './policy.ts';
@@ -41,6 +42,8 @@ export interface Figures {
   answered: number;
   accepted: number;
   renounced: number;
+  /** Candidates who said no before any offer (on the phone, or never answering). */
+  renouncedBeforeOffer: number;
   expired: number;
   notEligible: number;
   /** Still waiting for an answer. */
@@ -51,7 +54,7 @@ export interface Figures {
   toFirstContact: Durations;
   toAnswer: Durations;
   toAcceptance: Durations;
-  /** Renounced offers by reason, every reason listed (zero included), share of the renounced. */
+  /** Renunciations (of offers and before one) by reason, every reason listed (zero included), share of all renunciations. */
   reasons: { reason: ReasonKey; count: number; share: number | null }[];
 }
 
@@ -93,6 +96,8 @@ interface CandidateRow {
   proposedAt: Date | null;
   firstContactAt: Date | null;
   handledBy: string | null;
+  state: string;
+  closedReason: string | null;
 }
 interface OfferRow {
   candidateId: string;
@@ -112,7 +117,11 @@ function compute(published: Map<string, Date>, candidates: CandidateRow[], offer
   const accepted = count('accepted');
   const renounced = count('renounced');
   const answered = accepted + renounced;
-  const renouncedRows = offerRows.filter((x) => x.outcome === 'renounced');
+  // Turns closed before an offer: their outcome and reason are on the candidate.
+  const withOffer = new Set(offerRows.map((o) => o.candidateId));
+  const early = candidates.filter((c) => !withOffer.has(c.id));
+  const renouncedEarly = early.filter((c) => c.state === 'renounced');
+  const renouncedRows = [...offerRows.filter((x) => x.outcome === 'renounced').map((o) => o.reason), ...renouncedEarly.map((c) => c.closedReason)];
   const answeredRows = offerRows.filter((x) => (x.outcome === 'accepted' || x.outcome === 'renounced') && x.answeredAt);
   return {
     // A candidate contacted or offered was proposed, even if the desk skipped the "proposed" step.
@@ -123,8 +132,9 @@ function compute(published: Map<string, Date>, candidates: CandidateRow[], offer
     answered,
     accepted,
     renounced,
+    renouncedBeforeOffer: renouncedEarly.length,
     expired: count('expired'),
-    notEligible: count('not_eligible'),
+    notEligible: count('not_eligible') + early.filter((c) => c.state === 'not_eligible').length,
     open: offerRows.filter((x) => !x.outcome).length,
     acceptanceRate: rate(accepted, answered),
     renunciationRate: rate(renounced, answered),
@@ -132,7 +142,7 @@ function compute(published: Map<string, Date>, candidates: CandidateRow[], offer
     toAnswer: durations(answeredRows.map((o) => daysBetween(pub(o.listId), o.answeredAt!))),
     toAcceptance: durations(answeredRows.filter((o) => o.outcome === 'accepted').map((o) => daysBetween(pub(o.listId), o.answeredAt!))),
     reasons: REASON_KEYS.map((reason) => {
-      const n = renouncedRows.filter((o) => (o.reason && (RENUNCIATION_REASONS as readonly string[]).includes(o.reason) ? o.reason : 'unspecified') === reason).length;
+      const n = renouncedRows.filter((r) => (r && (RENUNCIATION_REASONS as readonly string[]).includes(r) ? r : 'unspecified') === reason).length;
       return { reason, count: n, share: rate(n, renouncedRows.length) };
     }),
   };
@@ -145,6 +155,22 @@ export async function rankingFigures(deps: Pick<DomainDeps, 'db'>, actor: Actor,
   if (!authorize(actor, 'rankings.read')) return forbidden();
   const db = deps.db;
   const L = rankedLists;
+  // A list or member that does not exist is a mistake to say at the field, not an empty report.
+  const unknown: Record<string, string> = {};
+  if (filter.listId) {
+    const [l] = UUID.test(filter.listId) ? await db.select({ id: L.id }).from(L).where(and(eq(L.id, filter.listId), isNotNull(L.publishedAt))) : [];
+    if (!l) unknown.lista = 'figures.errors.unknown_list';
+  }
+  if (filter.memberId) {
+    const id = filter.memberId;
+    // Someone who left the team still has figures: their id lives on in the desk's rows.
+    const known =
+      (await db.select({ id: users.id }).from(users).where(eq(users.id, id))).length ||
+      (await db.select({ id: rankedCandidates.id }).from(rankedCandidates).where(eq(rankedCandidates.handledBy, id)).limit(1)).length ||
+      (await db.select({ id: offers.id }).from(offers).where(eq(offers.byId, id)).limit(1)).length;
+    if (!known) unknown.membro = 'figures.errors.unknown_member';
+  }
+  if (Object.keys(unknown).length) return invalid(unknown);
   const listWhere: SQL[] = [isNotNull(L.publishedAt)];
   if (filter.from) listWhere.push(gte(L.publishedAt, filter.from));
   if (filter.to) listWhere.push(lt(L.publishedAt, filter.to));
@@ -158,7 +184,7 @@ export async function rankingFigures(deps: Pick<DomainDeps, 'db'>, actor: Actor,
   const C = rankedCandidates;
   const allCandidates: CandidateRow[] = listIds.length
     ? await db
-        .select({ id: C.id, listId: C.listId, proposedAt: C.proposedAt, firstContactAt: C.firstContactAt, handledBy: C.handledBy })
+        .select({ id: C.id, listId: C.listId, proposedAt: C.proposedAt, firstContactAt: C.firstContactAt, handledBy: C.handledBy, state: C.state, closedReason: C.closedReason })
         .from(C)
         .where(and(inArray(C.listId, listIds), or(isNotNull(C.proposedAt), isNotNull(C.firstContactAt), isNotNull(C.handledBy))))
     : [];
@@ -204,13 +230,55 @@ export async function rankingFigures(deps: Pick<DomainDeps, 'db'>, actor: Actor,
   return ok({ filter, overall: compute(published, candidates, offerRows), lists, members: memberFigures, choices });
 }
 
-/** The filter from a query string's raw values; anything malformed is dropped, never echoed. */
-export function figureFilter(raw: { list?: string; member?: string; from?: Date | null; to?: Date | null }): FigureFilter {
-  return {
-    listId: raw.list && UUID.test(raw.list) ? raw.list : undefined,
-    memberId: raw.member && /^[\w-]{1,100}$/.test(raw.member) ? raw.member : undefined,
-    from: raw.from ?? undefined,
-    to: raw.to ?? undefined,
-  };
+/** The filter form's raw query values, named as in the page's URL. */
+export interface FigureQuery {
+  lista?: string;
+  membro?: string;
+  dal?: string;
+  al?: string;
 }
 
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day as YYYY-MM-DD (2019-02-30 is not one), else null. */
+function calendarDay(v: string): [number, number, number] | null {
+  const m = DAY_RE.exec(v);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d && y >= 2000 && y <= 2100 ? [y, mo, d] : null;
+}
+
+/**
+ * The filter from the page's query: days in Europe/Rome, "until" a day including that whole day.
+ * Anything malformed is an error at its field (keyed by the query name), never silently dropped.
+ */
+export function parseFigureQuery(q: FigureQuery): Result<FigureFilter> {
+  const errors: Record<string, string> = {};
+  const filter: FigureFilter = {};
+  const lista = q.lista?.trim();
+  if (lista) {
+    if (UUID.test(lista)) filter.listId = lista.toLowerCase();
+    else errors.lista = 'figures.errors.unknown_list';
+  }
+  const membro = q.membro?.trim();
+  if (membro) {
+    if (/^[\w-]{1,100}$/.test(membro)) filter.memberId = membro;
+    else errors.membro = 'figures.errors.unknown_member';
+  }
+  const dal = q.dal?.trim();
+  if (dal) {
+    const day = calendarDay(dal);
+    if (day) filter.from = fromRomeLocal(dal) ?? undefined;
+    if (!filter.from) errors.dal = 'figures.errors.bad_date';
+  }
+  const al = q.al?.trim();
+  if (al) {
+    const day = calendarDay(al);
+    const next = day ? new Date(Date.UTC(day[0], day[1] - 1, day[2] + 1)).toISOString().slice(0, 10) : null;
+    if (next) filter.to = fromRomeLocal(next) ?? undefined;
+    if (!filter.to) errors.al = 'figures.errors.bad_date';
+  }
+  if (filter.from && filter.to && filter.from >= filter.to) errors.al = 'figures.errors.range';
+  return Object.keys(errors).length ? invalid(errors) : ok(filter);
+}

@@ -5,3 +5,4 @@ export * from './import.ts';
 export * from './desk.ts';
 export { OFFER_SWEEP_JOB, registerRankingJobs } from './jobs.ts';
 export { CANDIDATE_STATES, CONTACT_CHANNELS, CONTACT_OUTCOMES, LIST_KINDS, OFFER_OUTCOMES, RENUNCIATION_REASONS, type CandidateState, type ListKind } from './tables.ts';
+export * from './erase-person.ts';

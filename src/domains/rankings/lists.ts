@@ -1,6 +1,6 @@
 // Ranked lists of closed calls: create one (main or residents), add a candidate by hand, publish it
 // (validity counted from publication), and read lists for the back office and for the public.
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, isNotNull, isNull, lte, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
@@ -8,7 +8,7 @@ import { audit, type Actor } from '../../platform/audit/index.ts';
 import { authorize } from '../../platform/authz/index.ts';
 import { err, forbidden, invalid, notFound, ok, type DomainError, type Result } from '../../platform/result.ts';
 import { calls } from '../calls/tables.ts';
-import { callState } from '../calls/index.ts';
+import { callState, closedWhere } from '../calls/index.ts';
 import { LIST_KINDS, listOpenings, rankedCandidates, rankedLists, type ListKind } from './tables.ts';
 import './policy.ts';
 
@@ -144,6 +144,122 @@ export async function publishList(deps: DomainDeps, actor: Actor, listId: string
     await audit(tx, actor, { action: 'ranked_list.published', entityType: 'ranked_list', entityId: listId });
     return ok(u!);
   });
+}
+
+// ---------- the index of all lists ----------
+
+export const LIST_INDEX_STATES = ['valid', 'expired', 'draft'] as const;
+export type ListIndexState = (typeof LIST_INDEX_STATES)[number];
+export const LISTS_PAGE_SIZE = 25;
+
+export interface ListIndexItem {
+  id: string;
+  callId: string;
+  callTitle: string;
+  kind: ListKind;
+  publishedAt: Date | null;
+  validUntil: Date | null;
+  openPosts: number;
+  /** Candidates who had an offer, who accepted, who renounced (before or after an offer). */
+  offered: number;
+  accepted: number;
+  renounced: number;
+}
+
+export interface ListIndex {
+  items: ListIndexItem[];
+  total: number;
+  page: number;
+  pages: number;
+  /** Lists per state under the search (and all). */
+  counts: Record<ListIndexState | 'all', number>;
+  /** Closed calls that have no list yet: where a new list is made. */
+  callsWithoutList: number;
+}
+
+const likePattern = (s: string) => `%${s.replace(/[%_\\]/g, '\\$&')}%`;
+
+function stateWhere(state: ListIndexState, now: Date): SQL {
+  const L = rankedLists;
+  if (state === 'draft') return isNull(L.publishedAt);
+  if (state === 'expired') return and(isNotNull(L.publishedAt), lte(L.validUntil, now))!;
+  return and(isNotNull(L.publishedAt), or(isNull(L.validUntil), gt(L.validUntil, now)))!;
+}
+
+const noListYet = notExists(sql`(select 1 from ranked_lists rl where rl.call_id = ${calls.id})`);
+
+/** Every ranked list with its call, validity, open posts and how its offers went; filter, search, pages. */
+export async function listRankedLists(deps: DomainDeps, actor: Actor, f: { state?: ListIndexState; q?: string; page?: number }): Promise<Result<ListIndex>> {
+  if (!authorize(actor, 'rankings.read')) return forbidden();
+  const now = deps.now();
+  const L = rankedLists;
+  const q = f.q?.trim().slice(0, 200);
+  const base: SQL[] = q ? [ilike(calls.title, likePattern(q))] : [];
+  const where = f.state ? [...base, stateWhere(f.state, now)] : base;
+  const page = Math.max(1, Math.min(f.page ?? 1, 10_000));
+  const byState = (s: ListIndexState) =>
+    deps.db
+      .select({ n: count() })
+      .from(L)
+      .innerJoin(calls, eq(calls.id, L.callId))
+      .where(and(...base, stateWhere(s, now)))
+      .then((r) => Number(r[0]?.n ?? 0));
+  const [rows, valid, expired, draft, [without]] = await Promise.all([
+    deps.db
+      .select({
+        id: L.id,
+        callId: L.callId,
+        callTitle: calls.title,
+        kind: L.kind,
+        publishedAt: L.publishedAt,
+        validUntil: L.validUntil,
+        openPosts: sql<number>`(select coalesce(sum(lo.posts), 0)::int from list_openings lo where lo.list_id = ${L.id})`,
+        offered: sql<number>`(select count(distinct o.candidate_id)::int from offers o where o.list_id = ${L.id})`,
+        accepted: sql<number>`(select count(*)::int from ranked_candidates rc where rc.list_id = ${L.id} and rc.state = 'accepted')`,
+        renounced: sql<number>`(select count(*)::int from ranked_candidates rc where rc.list_id = ${L.id} and rc.state = 'renounced')`,
+      })
+      .from(L)
+      .innerJoin(calls, eq(calls.id, L.callId))
+      .where(and(...where))
+      .orderBy(desc(L.createdAt), asc(calls.title), asc(L.kind), asc(L.id))
+      .limit(LISTS_PAGE_SIZE)
+      .offset((page - 1) * LISTS_PAGE_SIZE),
+    byState('valid'),
+    byState('expired'),
+    byState('draft'),
+    deps.db.select({ n: count() }).from(calls).where(and(closedWhere(now), noListYet)),
+  ]);
+  const counts = { all: valid + expired + draft, valid, expired, draft };
+  const total = f.state ? counts[f.state] : counts.all;
+  const items = rows.map((r) => ({ ...r, openPosts: Number(r.openPosts), offered: Number(r.offered), accepted: Number(r.accepted), renounced: Number(r.renounced) }));
+  return ok({ items, total, page, pages: Math.max(1, Math.ceil(total / LISTS_PAGE_SIZE)), counts, callsWithoutList: Number(without?.n ?? 0) });
+}
+
+export interface CallWithoutList {
+  id: string;
+  title: string;
+  deadline: Date | null;
+  closedAt: Date | null;
+}
+
+/** Closed calls with no ranked list yet, latest closed first, a page at a time. */
+export async function closedCallsWithoutList(deps: DomainDeps, actor: Actor, pageIn = 1): Promise<Result<{ items: CallWithoutList[]; total: number; page: number; pages: number }>> {
+  if (!authorize(actor, 'rankings.read')) return forbidden();
+  const now = deps.now();
+  const page = Math.max(1, Math.min(pageIn, 10_000));
+  const where = and(closedWhere(now), noListYet);
+  const [items, [t]] = await Promise.all([
+    deps.db
+      .select({ id: calls.id, title: calls.title, deadline: calls.deadline, closedAt: calls.closedAt })
+      .from(calls)
+      .where(where)
+      .orderBy(sql`coalesce(${calls.closedAt}, ${calls.deadline}) desc nulls last`, asc(calls.id))
+      .limit(LISTS_PAGE_SIZE)
+      .offset((page - 1) * LISTS_PAGE_SIZE),
+    deps.db.select({ n: count() }).from(calls).where(where),
+  ]);
+  const total = Number(t?.n ?? 0);
+  return ok({ items, total, page, pages: Math.max(1, Math.ceil(total / LISTS_PAGE_SIZE)) });
 }
 
 // ---------- candidates ----------

@@ -70,7 +70,7 @@ describe('ranked lists', () => {
     const bad = await previewCandidates(rt.deps, ADMIN_ACTOR, list.id, csv('rank;name;email;pec;phone;score;preference;reserve;language\n1;Anna Rossi;anna@example.org;;;88,5;sì;;it\n2;Bruno Verdi;non-una-mail;;;80;;;en\n1;Carla Neri;;;;79;;x;fr\n'));
     expect(bad.ok).toBe(true);
     if (!bad.ok) return;
-    expect(bad.value.payload).toBeNull();
+    expect(bad.value.id).toBeNull();
     expect(bad.value.rows.map((r) => [r.line, r.problems.map((p) => `${p.column}:${p.key}`)])).toEqual([
       [2, []],
       [3, ['email:common.forms.invalid_email']],
@@ -81,17 +81,21 @@ describe('ranked lists', () => {
     expect(await stateOf(list.id)).toEqual({});
 
     const good = await previewCandidates(rt.deps, ADMIN_ACTOR, list.id, csv('posizione;nome;email;punteggio;preferenza;riserva;lingua\n1;Anna Rossi;anna@example.org;88,5;sì;;it\n2;Bruno Verdi;bruno@example.org;80;;x;en\n'));
-    if (!good.ok || !good.value.payload) throw new Error('expected a valid preview');
-    expect(await confirmCandidates(rt.deps, ADMIN_ACTOR, list.id, good.value.payload.replace('Anna', 'Anne'), good.value.signature!)).toMatchObject({ ok: false, error: { message: 'rankings.import_errors.tampered' } });
-    expect(await confirmCandidates(rt.deps, EDITOR, list.id, good.value.payload, good.value.signature!)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await confirmCandidates(rt.deps, ADMIN_ACTOR, list.id, good.value.payload, good.value.signature!)).toEqual({ ok: true, value: { count: 2 } });
+    if (!good.ok || !good.value.id) throw new Error('expected a valid preview');
+    // The same file previewed again before the first is confirmed: staged too, refused later.
+    const again = await previewCandidates(rt.deps, ADMIN_ACTOR, list.id, csv('posizione;nome\n1;Anna Rossi\n'));
+    if (!again.ok || !again.value.id) throw new Error('expected a valid preview');
+    expect(await confirmCandidates(rt.deps, { ...ADMIN_ACTOR, id: 'someone-else' }, list.id, good.value.id)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await confirmCandidates(rt.deps, EDITOR, list.id, good.value.id)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await confirmCandidates(rt.deps, ADMIN_ACTOR, list.id, good.value.id)).toEqual({ ok: true, value: { count: 2 } });
     const d = await getList(rt.deps, ADMIN_ACTOR, list.id);
     expect(d.ok && d.value.candidates.map((c) => [c.rank, c.name, c.score, c.preference, c.reserve, c.locale])).toEqual([
       [1, 'Anna Rossi', '88.500', true, false, 'it'],
       [2, 'Bruno Verdi', '80.000', false, true, 'en'],
     ]);
     // The same file again: rank 1 is taken, so nothing of it goes in.
-    expect(await confirmCandidates(rt.deps, ADMIN_ACTOR, list.id, good.value.payload, good.value.signature!)).toMatchObject({ ok: false, error: { code: 'rank_taken', rank: 1 } });
+    expect(await confirmCandidates(rt.deps, ADMIN_ACTOR, list.id, again.value.id)).toMatchObject({ ok: false, error: { code: 'rank_taken', rank: 1 } });
+    expect(await confirmCandidates(rt.deps, ADMIN_ACTOR, list.id, good.value.id)).toMatchObject({ ok: false, error: { code: 'invalid_state', message: 'import.errors.already_imported' } });
     expect(Object.keys(await stateOf(list.id))).toHaveLength(2);
   });
 

@@ -62,6 +62,10 @@ export const rankedCandidates = pgTable(
     firstContactAt: tstz('first_contact_at'),
     /** The staff member who works this candidate (figures per team member). */
     handledBy: text('handled_by'),
+    /** A turn closed before any offer (renounced on the phone, found not eligible): why and when. */
+    closedReason: text('closed_reason').$type<RenunciationReason>(),
+    closedText: text('closed_text'),
+    closedAt: tstz('closed_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -10,7 +10,7 @@ export { consentRecords, CONSENT_PURPOSES, type ConsentPurpose } from './tables.
  * The privacy notice shown at /privacy (text in src/locales/<lang>/privacy.json). Change the text →
  * bump the version: consents record the version the person saw.
  */
-export const PRIVACY_NOTICE_VERSION = '2026-11.1';
+export const PRIVACY_NOTICE_VERSION = '2026-11.2';
 
 export const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'] as const;
 

@@ -1,5 +1,5 @@
-// /admin/appuntamenti: my weekly availability (add, remove), the team's upcoming appointments
-// (mark done or no-show, link to the case) and booking links to send a person by email.
+// /admin/appuntamenti: my weekly availability (add, edit, remove), the team's upcoming appointments
+// (mark done or no-show, link to the case) and booking links (valid 30 days) to send by email.
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../context.ts';
 import { AdminLayout } from '../layouts/AdminLayout.tsx';
@@ -11,7 +11,10 @@ import {
   addRule,
   createBookingLink,
   deleteRule,
+  getMyRule,
   listMyRules,
+  ruleValues,
+  updateRule,
   markAppointment,
   teamAppointments,
   APPOINTMENT_MODES,
@@ -20,7 +23,7 @@ import {
 } from '../../domains/appointments/index.ts';
 import { errorResponse, flash, requireAction } from './guard.tsx';
 
-const FLASH = ['rule_added', 'rule_deleted', 'marked'] as const;
+const FLASH = ['rule_added', 'rule_updated', 'rule_deleted', 'marked'] as const;
 const one = (v: FormValues[string] | undefined) => (Array.isArray(v) ? v[0] ?? '' : v ?? '');
 
 interface PageData {
@@ -28,15 +31,25 @@ interface PageData {
   upcoming: UpcomingAppointment[];
   ruleForm: FormState;
   linkForm: FormState;
-  link?: string;
+  link?: { url: string; expiresAt: Date };
   notice?: string | null;
 }
 
 function Page({ c, d }: { c: Ctx; d: PageData }) {
   const { t, locale } = c.var;
   const f = fmt(locale);
-  const weekdays = [1, 2, 3, 4, 5, 6, 7].map((n) => ({ value: String(n), label: t(`appointments_admin.weekdays.${n}`) }));
-  const ruleLabels = {
+  const ruleLabels = labelsOf(c);
+  return (
+    <AdminLayout c={c} title={t('appointments_admin.title')} flash={d.notice}>
+      <h1>{t('appointments_admin.title')}</h1>
+      <Body c={c} d={d} ruleLabels={ruleLabels} f={f} />
+    </AdminLayout>
+  );
+}
+
+function labelsOf(c: Ctx) {
+  const t = c.var.t;
+  return {
     weekday: t('appointments_admin.fields.weekday'),
     startTime: t('appointments_admin.fields.startTime'),
     endTime: t('appointments_admin.fields.endTime'),
@@ -47,10 +60,53 @@ function Page({ c, d }: { c: Ctx; d: PageData }) {
     validFrom: t('appointments_admin.fields.validFrom'),
     validUntil: t('appointments_admin.fields.validUntil'),
   };
-  return (
-    <AdminLayout c={c} title={t('appointments_admin.title')} flash={d.notice}>
-      <h1>{t('appointments_admin.title')}</h1>
+}
 
+/** The rule's fields, for adding and for editing. */
+function RuleFields({ c, s }: { c: Ctx; s: FormState }) {
+  const t = c.var.t;
+  const L = labelsOf(c);
+  const weekdays = [1, 2, 3, 4, 5, 6, 7].map((n) => ({ value: String(n), label: t(`appointments_admin.weekdays.${n}`) }));
+  return (
+    <>
+      <SelectField s={s} name="weekday" label={L.weekday} options={weekdays} required />
+      <TextField s={s} name="startTime" label={L.startTime} type="time" required />
+      <TextField s={s} name="endTime" label={L.endTime} type="time" required />
+      <TextField s={s} name="slotMinutes" label={L.slotMinutes} type="number" required />
+      <TextField s={s} name="bufferMinutes" label={L.bufferMinutes} type="number" required />
+      <SelectField s={s} name="mode" label={L.mode} options={APPOINTMENT_MODES.map((m) => ({ value: m, label: t(`appointments.modes.${m}`) }))} required />
+      <TextField s={s} name="location" label={L.location} hint={t('appointments_admin.location_hint')} required maxLength={300} />
+      <TextField s={s} name="validFrom" label={L.validFrom} type="date" />
+      <TextField s={s} name="validUntil" label={L.validUntil} type="date" />
+    </>
+  );
+}
+
+function EditRulePage({ c, id, s }: { c: Ctx; id: string; s: FormState }) {
+  const t = c.var.t;
+  return (
+    <AdminLayout c={c} title={t('appointments_admin.edit_rule')}>
+      <p>
+        <a href="/admin/appuntamenti#rules">{t('appointments_admin.back')}</a>
+      </p>
+      <h1>{t('appointments_admin.edit_rule')}</h1>
+      <p>{t('appointments_admin.edit_rule_intro')}</p>
+      <ErrorSummary s={s} labels={labelsOf(c)} />
+      <form method="post" action={`/admin/appuntamenti/regole/${id}/modifica`} novalidate>
+        <CsrfField token={c.var.csrfToken} />
+        <RuleFields c={c} s={s} />
+        <button type="submit" class="btn btn-primary">
+          {t('appointments_admin.save_rule')}
+        </button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+function Body({ c, d, ruleLabels, f }: { c: Ctx; d: PageData; ruleLabels: ReturnType<typeof labelsOf>; f: ReturnType<typeof fmt> }) {
+  const t = c.var.t;
+  return (
+    <>
       <section aria-labelledby="upcoming" class="mb-5">
         <h2 id="upcoming">{t('appointments_admin.upcoming')}</h2>
         {d.upcoming.length ? (
@@ -109,8 +165,8 @@ function Page({ c, d }: { c: Ctx; d: PageData }) {
         <p>{t('appointments_admin.link_intro')}</p>
         {d.link ? (
           <div class="alert alert-success" role="status">
-            <p class="mb-1">{t('appointments_admin.link_ready')}</p>
-            <code id="booking-link">{d.link}</code>
+            <p class="mb-1">{t('appointments_admin.link_ready', { date: f.dateTime.format(d.link.expiresAt) })}</p>
+            <code id="booking-link">{d.link.url}</code>
           </div>
         ) : null}
         <ErrorSummary s={d.linkForm} labels={{ email: t('appointments_admin.fields.email') }} />
@@ -163,7 +219,10 @@ function Page({ c, d }: { c: Ctx; d: PageData }) {
                         ? `${r.validFrom ? f.date.format(r.validFrom) : '…'} – ${r.validUntil ? f.date.format(r.validUntil) : '…'}`
                         : t('appointments_admin.always')}
                     </td>
-                    <td>
+                    <td class="d-flex gap-2">
+                      <a class="btn btn-outline-primary btn-sm" href={`/admin/appuntamenti/regole/${r.id}/modifica`} aria-label={`${t('appointments_admin.edit_rule_short')}: ${t(`appointments_admin.weekdays.${r.weekday}`)} ${r.startTime}–${r.endTime}`}>
+                        {t('appointments_admin.edit_rule_short')}
+                      </a>
                       <form method="post" action={`/admin/appuntamenti/regole/${r.id}/elimina`}>
                         <CsrfField token={c.var.csrfToken} />
                         <button type="submit" class="btn btn-outline-danger btn-sm" aria-label={`${t('appointments_admin.delete_rule')}: ${t(`appointments_admin.weekdays.${r.weekday}`)} ${r.startTime}–${r.endTime}`}>
@@ -183,23 +242,27 @@ function Page({ c, d }: { c: Ctx; d: PageData }) {
         <ErrorSummary s={d.ruleForm} labels={ruleLabels} />
         <form method="post" action="/admin/appuntamenti/regole">
           <CsrfField token={c.var.csrfToken} />
-          <SelectField s={d.ruleForm} name="weekday" label={ruleLabels.weekday} options={weekdays} required />
-          <TextField s={d.ruleForm} name="startTime" label={ruleLabels.startTime} type="time" required />
-          <TextField s={d.ruleForm} name="endTime" label={ruleLabels.endTime} type="time" required />
-          <TextField s={d.ruleForm} name="slotMinutes" label={ruleLabels.slotMinutes} type="number" required />
-          <TextField s={d.ruleForm} name="bufferMinutes" label={ruleLabels.bufferMinutes} type="number" required />
-          <SelectField s={d.ruleForm} name="mode" label={ruleLabels.mode} options={APPOINTMENT_MODES.map((m) => ({ value: m, label: t(`appointments.modes.${m}`) }))} required />
-          <TextField s={d.ruleForm} name="location" label={ruleLabels.location} hint={t('appointments_admin.location_hint')} required maxLength={300} />
-          <TextField s={d.ruleForm} name="validFrom" label={ruleLabels.validFrom} type="date" />
-          <TextField s={d.ruleForm} name="validUntil" label={ruleLabels.validUntil} type="date" />
+          <RuleFields c={c} s={d.ruleForm} />
           <button type="submit" class="btn btn-primary">
             {t('appointments_admin.add_rule_submit')}
           </button>
         </form>
       </section>
-    </AdminLayout>
+    </>
   );
 }
+
+const ruleInput = (values: FormValues) => ({
+  weekday: one(values.weekday),
+  startTime: one(values.startTime),
+  endTime: one(values.endTime),
+  slotMinutes: one(values.slotMinutes),
+  bufferMinutes: one(values.bufferMinutes),
+  mode: one(values.mode),
+  location: one(values.location),
+  validFrom: one(values.validFrom),
+  validUntil: one(values.validUntil),
+});
 
 const RULE_DEFAULTS: FormValues = { weekday: '1', startTime: '09:00', endTime: '12:00', slotMinutes: '30', bufferMinutes: '10', mode: 'video' };
 
@@ -228,20 +291,26 @@ export function appointmentAdminRoutes() {
 
   app.post('/regole', async (c) => {
     const values = formValues(await c.req.parseBody({ all: true }));
-    const input = {
-      weekday: one(values.weekday),
-      startTime: one(values.startTime),
-      endTime: one(values.endTime),
-      slotMinutes: one(values.slotMinutes),
-      bufferMinutes: one(values.bufferMinutes),
-      mode: one(values.mode),
-      location: one(values.location),
-      validFrom: one(values.validFrom),
-      validUntil: one(values.validUntil),
-    };
+    const input = ruleInput(values);
     const r = await addRule(c.var.deps, c.var.actor, input);
     if (r.ok) return c.redirect('/admin/appuntamenti?esito=rule_added', 303);
     if (r.error.code === 'invalid') return render(c, { ruleForm: st(c, input, r.error.fields) }, 422);
+    return errorResponse(c, r.error);
+  });
+
+  app.get('/regole/:id/modifica', async (c) => {
+    const r = await getMyRule(c.var.deps.db, c.var.actor, c.req.param('id'));
+    if (!r.ok) return errorResponse(c, r.error);
+    return c.html(<EditRulePage c={c} id={r.value.id} s={st(c, ruleValues(r.value), {})} />);
+  });
+
+  app.post('/regole/:id/modifica', async (c) => {
+    const id = c.req.param('id');
+    const values = formValues(await c.req.parseBody({ all: true }));
+    const input = ruleInput(values);
+    const r = await updateRule(c.var.deps, c.var.actor, id, input);
+    if (r.ok) return c.redirect('/admin/appuntamenti?esito=rule_updated', 303);
+    if (r.error.code === 'invalid') return c.html(<EditRulePage c={c} id={id} s={st(c, input, r.error.fields)} />, 422);
     return errorResponse(c, r.error);
   });
 

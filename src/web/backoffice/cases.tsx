@@ -28,7 +28,6 @@ import {
   type CaseEvent,
   type CaseFilter,
   type CaseList,
-  type CaseSource,
   type CaseStage,
   type DuplicatePair,
   type MyTask,
@@ -36,7 +35,10 @@ import {
 import { assignableStaff } from '../../domains/leads/index.ts';
 import { listProfessions } from '../../domains/reference/queries.ts';
 import { errorResponse, flash, requireAction } from './guard.tsx';
-import { Pager, pageParam } from './pager.tsx';
+import { caseEraseRoutes, EraseSection, ERASE_FLASH } from './cases-erase.tsx';
+import { pageParam } from './pager.tsx';
+import { AssigneeFilter, FilterForm, FilterSearch, FilterSelect, pageCaption, ResultTable, StatusTabs } from '../components/list-page.tsx';
+import { assigneeValue, listHref, oneOf, readQuery, searchText } from '../components/list-query.ts';
 
 const FLASH = ['created', 'updated', 'entry', 'task_added', 'task_done', 'merged', 'opened'] as const;
 type Staff = { id: string; name: string; email: string };
@@ -44,7 +46,6 @@ type Prof = { code: string; name: string };
 
 const state = (c: Ctx, values: FormValues = {}, errors: FieldErrors = {}): FormState => ({ values, errors, t: c.var.t });
 const isStage = (v: string | undefined): v is CaseStage => !!v && (CASE_STAGES as readonly string[]).includes(v);
-const isSource = (v: string | undefined): v is CaseSource => !!v && (CASE_SOURCES as readonly string[]).includes(v);
 
 /** A timeline line: known summaries translated, others (free text from other capabilities) as they are. */
 function summaryText(t: Translator, locale: Locale, e: CaseEvent): string {
@@ -69,26 +70,8 @@ function staffOptions(c: Ctx, staff: Staff[]) {
 }
 
 function listFilter(c: Ctx): CaseFilter & { raw: Record<string, string | undefined> } {
-  const stage = c.req.query('fase');
-  const source = c.req.query('provenienza');
-  const assignee = c.req.query('assegnatario');
-  const q = (c.req.query('q') ?? '').trim().slice(0, 200);
-  const okAssignee = assignee && /^[\w-]{1,100}$/.test(assignee) ? assignee : undefined;
-  return {
-    stage: isStage(stage) ? stage : undefined,
-    source: isSource(source) ? source : undefined,
-    assignee: okAssignee,
-    q: q || undefined,
-    page: pageParam(c),
-    raw: { fase: isStage(stage) ? stage : undefined, provenienza: isSource(source) ? source : undefined, assegnatario: okAssignee, q: q || undefined },
-  };
-}
-
-function listHref(c: Ctx, params: Record<string, string | undefined>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
-  const s = q.toString();
-  return c.var.lp('/admin/casi') + (s ? `?${s}` : '');
+  const raw = readQuery(c, { fase: oneOf(CASE_STAGES), provenienza: oneOf(CASE_SOURCES), assegnatario: assigneeValue, q: searchText });
+  return { stage: raw.fase, source: raw.provenienza, assignee: raw.assegnatario, q: raw.q, page: pageParam(c), raw };
 }
 
 function SubNav({ c }: { c: Ctx }) {
@@ -117,105 +100,62 @@ function ListPage({ c, data, filter, staff, notice }: { c: Ctx; data: CaseList; 
       <h1>{t('cases_admin.title')}</h1>
       <p>{t('cases_admin.intro')}</p>
       <SubNav c={c} />
-      <nav aria-label={t('cases_admin.tabs_label')}>
-        <ul class="nav nav-tabs mb-4">
-          {tabs.map((s) => (
-            <li class="nav-item">
-              <a class={filter.stage === s ? 'nav-link active' : 'nav-link'} href={listHref(c, { ...filter.raw, fase: s })} aria-current={filter.stage === s ? 'page' : undefined}>
-                {`${s ? t(`cases.stages.${s}`) : t('cases_admin.all')} (${f.number.format(data.counts[s ?? 'all'])})`}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <form method="get" action={lp('/admin/casi')} role="search" aria-label={t('cases_admin.filters_label')} class="row g-3 align-items-end mb-4">
-        {filter.stage ? <input type="hidden" name="fase" value={filter.stage} /> : null}
-        <div class="col-md-3">
-          <div class="select-wrapper">
-            <label for="assegnatario">{t('cases_admin.assignee_filter')}</label>
-            <select id="assegnatario" name="assegnatario">
-              <option value="">{t('cases_admin.assignee_any')}</option>
-              <option value="mine" selected={filter.assignee === 'mine'}>
-                {t('cases_admin.assignee_mine')}
-              </option>
-              <option value="unassigned" selected={filter.assignee === 'unassigned'}>
-                {t('cases_admin.assignee_unassigned')}
-              </option>
-              {staff.map((u) => (
-                <option value={u.id} selected={filter.assignee === u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div class="col-md-3">
-          <div class="select-wrapper">
-            <label for="provenienza">{t('cases_admin.source_filter')}</label>
-            <select id="provenienza" name="provenienza">
-              <option value="">{t('cases_admin.source_any')}</option>
-              {CASE_SOURCES.map((s) => (
-                <option value={s} selected={filter.source === s}>
-                  {t(`cases.sources.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div class="col-md-4">
-          <div class="form-group mb-0">
-            <label for="q" class="active">
-              {t('cases_admin.search')}
-            </label>
-            <input type="search" id="q" name="q" class="form-control" value={filter.q ?? ''} maxlength={200} />
-          </div>
-        </div>
-        <div class="col-md-2">
-          <button type="submit" class="btn btn-primary">
-            {t('cases_admin.filter')}
-          </button>
-        </div>
-      </form>
-      {data.items.length ? (
-        <div class="table-responsive">
-          <table class="table">
-            <caption>{t('cases_admin.caption', { count: f.number.format(data.total), page: data.page, pages: data.pages })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases_admin.name')}</th>
-                <th scope="col">{t('cases_admin.email')}</th>
-                <th scope="col">{t('cases_admin.phone')}</th>
-                <th scope="col">{t('cases_admin.profession')}</th>
-                <th scope="col">{t('cases_admin.stage')}</th>
-                <th scope="col">{t('cases_admin.source')}</th>
-                <th scope="col">{t('cases_admin.assignee')}</th>
-                <th scope="col">{t('cases_admin.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((x) => (
-                <tr>
-                  <th scope="row">
-                    <a href={lp(`/admin/casi/${x.id}`)}>{x.name}</a>
-                  </th>
-                  <td>{x.email ?? ''}</td>
-                  <td>{x.phone ?? ''}</td>
-                  <td>{x.professionName ?? ''}</td>
-                  <td>{t(`cases.stages.${x.stage}`)}</td>
-                  <td>{t(`cases.sources.${x.source}`)}</td>
-                  <td>{x.assigneeId ? (x.assigneeName ?? t('cases_admin.unknown_person')) : t('cases_admin.nobody')}</td>
-                  <td>
-                    <time datetime={x.updatedAt.toISOString()}>{f.dateTime.format(x.updatedAt)}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{t('cases_admin.none')}</p>
-      )}
-      <Pager c={c} page={data.page} pages={data.pages} params={filter.raw} />
+      <StatusTabs
+        c={c}
+        label={t('cases_admin.tabs_label')}
+        tabs={tabs.map((s) => ({
+          label: s ? t(`cases.stages.${s}`) : t('cases_admin.all'),
+          count: data.counts[s ?? 'all'],
+          href: listHref(c, '/admin/casi', { ...filter.raw, fase: s }),
+          current: filter.stage === s,
+        }))}
+      />
+      <FilterForm c={c} action="/admin/casi" label={t('cases_admin.filters_label')} hidden={{ fase: filter.stage }} submit={t('cases_admin.filter')}>
+        <AssigneeFilter c={c} ns="cases_admin" value={filter.assignee} staff={staff} col="col-md-3" />
+        <FilterSelect
+          id="provenienza"
+          label={t('cases_admin.source_filter')}
+          value={filter.source}
+          all={t('cases_admin.source_any')}
+          options={CASE_SOURCES.map((s) => ({ value: s, label: t(`cases.sources.${s}`) }))}
+          col="col-md-3"
+        />
+        <FilterSearch label={t('cases_admin.search')} value={filter.q} col="col-md-4" />
+      </FilterForm>
+      <ResultTable
+        c={c}
+        caption={pageCaption(c, 'cases_admin.caption', data)}
+        columns={[
+          t('cases_admin.name'),
+          t('cases_admin.email'),
+          t('cases_admin.phone'),
+          t('cases_admin.profession'),
+          t('cases_admin.stage'),
+          t('cases_admin.source'),
+          t('cases_admin.assignee'),
+          t('cases_admin.updated'),
+        ]}
+        count={data.items.length}
+        empty={t('cases_admin.none')}
+        paging={{ page: data.page, pages: data.pages, params: filter.raw }}
+      >
+        {data.items.map((x) => (
+          <tr>
+            <th scope="row">
+              <a href={lp(`/admin/casi/${x.id}`)}>{x.name}</a>
+            </th>
+            <td>{x.email ?? ''}</td>
+            <td>{x.phone ?? ''}</td>
+            <td>{x.professionName ?? ''}</td>
+            <td>{t(`cases.stages.${x.stage}`)}</td>
+            <td>{t(`cases.sources.${x.source}`)}</td>
+            <td>{x.assigneeId ? (x.assigneeName ?? t('cases_admin.unknown_person')) : t('cases_admin.nobody')}</td>
+            <td>
+              <time datetime={x.updatedAt.toISOString()}>{f.dateTime.format(x.updatedAt)}</time>
+            </td>
+          </tr>
+        ))}
+      </ResultTable>
     </AdminLayout>
   );
 }
@@ -405,6 +345,7 @@ function DetailPage({ c, d, staff, forms = {}, notice }: { c: Ctx; d: CaseDetail
           <p class="mt-4">{t('cases_admin.timeline_none')}</p>
         )}
       </section>
+      <EraseSection c={c} id={k.id} />
     </AdminLayout>
   );
 }
@@ -537,7 +478,7 @@ export function caseAdminRoutes() {
     const filter = listFilter(c);
     const [r, staff] = await Promise.all([listCases(c.var.deps.db, c.var.actor, filter), assignableStaff(c.var.deps.db)]);
     if (!r.ok) return errorResponse(c, r.error);
-    return c.html(<ListPage c={c} data={r.value} filter={filter} staff={staff} notice={flash(c, 'cases_admin.flash', FLASH)} />);
+    return c.html(<ListPage c={c} data={r.value} filter={filter} staff={staff} notice={flash(c, 'cases_admin.flash', FLASH) ?? flash(c, 'cases_erase.flash', ERASE_FLASH)} />);
   });
 
   app.get('/nuovo', requireAction('cases.update'), async (c) => {
@@ -581,6 +522,8 @@ export function caseAdminRoutes() {
     if (r.error.code === 'invalid') return errorResponse(c, { code: 'not_found' });
     return errorResponse(c, r.error);
   });
+
+  app.route('/', caseEraseRoutes());
 
   app.get('/:id', (c) => detail(c, c.req.param('id'), {}, 200, flash(c, 'cases_admin.flash', FLASH)));
 

@@ -1,6 +1,7 @@
 // Meetings and webinars in the back office (/admin/incontri): the list (upcoming or past, by kind),
 // the form to create or edit one, its page with levers (directors), registrants with attendance and
-// their export, and the summary of the levers agreed per discipline.
+// their export, inviting a call's ranked candidates or one person by hand, cancelling the meeting,
+// and the summary of the levers agreed per discipline.
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
 import type { AppEnv, Ctx } from '../context.ts';
@@ -14,7 +15,13 @@ import { EXPORT_FORMATS, type ExportColumn, type ExportFormat } from '../../plat
 import type { FieldErrors } from '../../platform/result.ts';
 import {
   addLever,
+  cancelMeeting,
   createMeeting,
+  inviteCandidates,
+  meetingInvitees,
+  meetingWhen,
+  registerPerson,
+  type Invitee,
   DESCRIPTION_MAX,
   getMeeting,
   LEVER_KINDS,
@@ -30,9 +37,11 @@ import {
   type Registration,
 } from '../../domains/meetings/index.ts';
 import { errorResponse, flash, requireAction } from './guard.tsx';
-import { Pager, pageParam } from './pager.tsx';
+import { pageParam } from './pager.tsx';
+import { FilterForm, FilterSelect, pageCaption, ResultTable, StatusTabs } from '../components/list-page.tsx';
+import { listHref } from '../components/list-query.ts';
 
-const FLASH = ['created', 'updated', 'lever_added', 'lever_removed', 'attendance'] as const;
+const FLASH = ['created', 'updated', 'lever_added', 'lever_removed', 'attendance', 'cancelled', 'registered', 'already_registered', 'invited'] as const;
 const state = (c: Ctx, values: FormValues = {}, errors: FieldErrors = {}): FormState => ({ values, errors, t: c.var.t });
 const isKind = (v: string | undefined): v is MeetingKind => !!v && (MEETING_KINDS as readonly string[]).includes(v);
 type Options = Awaited<ReturnType<typeof meetingFormOptions>>;
@@ -40,7 +49,6 @@ type Options = Awaited<ReturnType<typeof meetingFormOptions>>;
 function ListPage({ c, data, when, kind, notice }: { c: Ctx; data: Extract<Awaited<ReturnType<typeof listMeetings>>, { ok: true }>['value']; when: 'upcoming' | 'past'; kind?: MeetingKind; notice: string | null }) {
   const { t, lp, locale } = c.var;
   const f = fmt(locale);
-  const href = (w: string, k?: string) => `${lp('/admin/incontri')}?quando=${w}${k ? `&tipo=${k}` : ''}`;
   return (
     <AdminLayout c={c} title={t('meetings_admin.title')} flash={notice}>
       <h1>{t('meetings_admin.title')}</h1>
@@ -52,70 +60,42 @@ function ListPage({ c, data, when, kind, notice }: { c: Ctx; data: Extract<Await
           {t('meetings_admin.levers_summary')}
         </a>
       </p>
-      <nav aria-label={t('meetings_admin.when_label')}>
-        <ul class="nav nav-tabs mb-4">
-          {(['upcoming', 'past'] as const).map((w) => (
-            <li class="nav-item">
-              <a class={when === w ? 'nav-link active' : 'nav-link'} href={href(w, kind)} aria-current={when === w ? 'page' : undefined}>
-                {t(`meetings_admin.when.${w}`)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <form method="get" action={lp('/admin/incontri')} class="row g-3 align-items-end mb-4" aria-label={t('meetings_admin.filter_label')}>
-        <input type="hidden" name="quando" value={when} />
-        <div class="col-md-6">
-          <div class="select-wrapper">
-            <label for="tipo">{t('meetings_admin.fields.kind')}</label>
-            <select id="tipo" name="tipo">
-              <option value="">{t('meetings_admin.any_kind')}</option>
-              {MEETING_KINDS.map((k) => (
-                <option value={k} selected={kind === k}>
-                  {t(`meetings_admin.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div class="col-md-2">
-          <button type="submit" class="btn btn-primary">
-            {t('meetings_admin.filter')}
-          </button>
-        </div>
-      </form>
-      {data.items.length ? (
-        <div class="table-responsive">
-          <table class="table">
-            <caption>{t('meetings_admin.caption', { count: data.total, page: data.page, pages: data.pages })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('meetings_admin.fields.title')}</th>
-                <th scope="col">{t('meetings_admin.fields.kind')}</th>
-                <th scope="col">{t('meetings_admin.starts')}</th>
-                <th scope="col">{t('meetings_admin.registered')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((m) => (
-                <tr>
-                  <th scope="row">
-                    <a href={lp(`/admin/incontri/${m.id}`)}>{m.title}</a>
-                  </th>
-                  <td>{t(`meetings_admin.kinds.${m.kind}`)}</td>
-                  <td>
-                    <time datetime={m.startsAt.toISOString()}>{f.dateTime.format(m.startsAt)}</time>
-                  </td>
-                  <td>{m.capacity === null ? String(m.registered) : `${m.registered} / ${m.capacity}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{t('meetings_admin.none')}</p>
-      )}
-      <Pager c={c} page={data.page} pages={data.pages} params={{ quando: when, tipo: kind }} />
+      <StatusTabs
+        c={c}
+        label={t('meetings_admin.when_label')}
+        tabs={(['upcoming', 'past'] as const).map((w) => ({ label: t(`meetings_admin.when.${w}`), href: listHref(c, '/admin/incontri', { quando: w, tipo: kind }), current: when === w }))}
+      />
+      <FilterForm c={c} action="/admin/incontri" label={t('meetings_admin.filter_label')} hidden={{ quando: when }} submit={t('meetings_admin.filter')}>
+        <FilterSelect
+          id="tipo"
+          label={t('meetings_admin.fields.kind')}
+          value={kind}
+          all={t('meetings_admin.any_kind')}
+          options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meetings_admin.kinds.${k}`) }))}
+          col="col-md-6"
+        />
+      </FilterForm>
+      <ResultTable
+        c={c}
+        caption={pageCaption(c, 'meetings_admin.caption', data)}
+        columns={[t('meetings_admin.fields.title'), t('meetings_admin.fields.kind'), t('meetings_admin.starts'), t('meetings_admin.registered')]}
+        count={data.items.length}
+        empty={t('meetings_admin.none')}
+        paging={{ page: data.page, pages: data.pages, params: { quando: when, tipo: kind } }}
+      >
+        {data.items.map((m) => (
+          <tr>
+            <th scope="row">
+              <a href={lp(`/admin/incontri/${m.id}`)}>{m.title}</a>
+            </th>
+            <td>{t(`meetings_admin.kinds.${m.kind}`)}</td>
+            <td>
+              <time datetime={m.startsAt.toISOString()}>{f.dateTime.format(m.startsAt)}</time>
+            </td>
+            <td>{m.capacity === null ? String(m.registered) : `${m.registered} / ${m.capacity}`}</td>
+          </tr>
+        ))}
+      </ResultTable>
     </AdminLayout>
   );
 }
@@ -123,7 +103,7 @@ function ListPage({ c, data, when, kind, notice }: { c: Ctx; data: Extract<Await
 const formLabels = (c: Ctx) => {
   const t = c.var.t;
   return Object.fromEntries(
-    ['kind', 'title', 'descriptionMd', 'disciplineCode', 'callId', 'date', 'startTime', 'endTime', 'mode', 'location', 'capacity', 'registrationOpen'].map((k) => [k, t(`meetings_admin.fields.${k}`)]),
+    ['kind', 'title', 'descriptionMd', 'disciplineCode', 'callId', 'date', 'startTime', 'endDate', 'endTime', 'mode', 'location', 'capacity', 'registrationOpen'].map((k) => [k, t(`meetings_admin.fields.${k}`)]),
   );
 };
 
@@ -162,14 +142,19 @@ function MeetingForm({ c, s, options, id, kind }: { c: Ctx; s: FormState; option
         />
         <SelectField s={s} name="callId" label={L.callId} empty={t('meetings_admin.choose')} hint={t('meetings_admin.call_hint')} options={options.calls.map((x) => ({ value: x.id, label: x.title }))} />
         <div class="row">
-          <div class="col-md-4">
+          <div class="col-md-6">
             <TextField s={s} name="date" type="date" label={L.date} required />
           </div>
-          <div class="col-md-4">
+          <div class="col-md-6">
             <TextField s={s} name="startTime" type="time" label={L.startTime} required hint={t('meetings_admin.rome_hint')} />
           </div>
-          <div class="col-md-4">
-            <TextField s={s} name="endTime" type="time" label={L.endTime} required />
+        </div>
+        <div class="row">
+          <div class="col-md-6">
+            <TextField s={s} name="endDate" type="date" label={L.endDate} hint={t('meetings_admin.end_date_hint')} />
+          </div>
+          <div class="col-md-6">
+            <TextField s={s} name="endTime" type="time" label={L.endTime} required hint={t('meetings_admin.rome_hint')} />
           </div>
         </div>
         <SelectField s={s} name="mode" label={L.mode} options={(['video', 'in_person'] as const).map((m) => ({ value: m, label: t(`meetings_admin.modes.${m}`) }))} />
@@ -186,12 +171,15 @@ function MeetingForm({ c, s, options, id, kind }: { c: Ctx; s: FormState; option
   );
 }
 
-function DetailPage({ c, d, lever, notice }: { c: Ctx; d: MeetingDetail; lever?: FormState; notice?: string | null }) {
+function DetailPage({ c, d, lever, person, notice }: { c: Ctx; d: MeetingDetail; lever?: FormState; person?: FormState; notice?: string | null }) {
   const { t, lp, locale } = c.var;
   const f = fmt(locale);
   const m = d.meeting;
   const base = `/admin/incontri/${m.id}`;
   const lv = lever ?? state(c);
+  const ps = person ?? state(c, { locale: 'it' });
+  const scheduled = m.status === 'scheduled';
+  const personLabels = { name: t('meetings.fields.name'), email: t('meetings.fields.email'), locale: t('meetings.fields.locale') };
   const active = d.registrations.filter((r) => r.status === 'registered');
   const started = m.startsAt <= c.var.deps.now();
   const html = renderMarkdown(m.descriptionMd);
@@ -201,7 +189,14 @@ function DetailPage({ c, d, lever, notice }: { c: Ctx; d: MeetingDetail; lever?:
         <a href={lp('/admin/incontri')}>{t('meetings_admin.back')}</a>
       </p>
       <h1>{m.title}</h1>
+      {m.status === 'cancelled' ? (
+        <p class="alert alert-warning" role="note">
+          {t('meetings_admin.cancelled_note')}
+        </p>
+      ) : null}
       <dl class="row">
+        <dt class="col-sm-4">{t('meetings_admin.status')}</dt>
+        <dd class="col-sm-8">{t(`meetings_admin.meeting_status.${m.status}`)}</dd>
         <dt class="col-sm-4">{t('meetings_admin.fields.kind')}</dt>
         <dd class="col-sm-8">{t(`meetings_admin.kinds.${m.kind}`)}</dd>
         {d.disciplineName ? (
@@ -220,9 +215,7 @@ function DetailPage({ c, d, lever, notice }: { c: Ctx; d: MeetingDetail; lever?:
         ) : null}
         <dt class="col-sm-4">{t('meetings_admin.starts')}</dt>
         <dd class="col-sm-8">
-          <time datetime={m.startsAt.toISOString()}>{f.dateTime.format(m.startsAt)}</time>
-          {' – '}
-          <time datetime={m.endsAt.toISOString()}>{f.time.format(m.endsAt)}</time>
+          <time datetime={m.startsAt.toISOString()}>{meetingWhen(locale, m)}</time>
         </dd>
         <dt class="col-sm-4">{t(`meetings_admin.modes.${m.mode}`)}</dt>
         <dd class="col-sm-8">{m.mode === 'video' ? <a href={m.location}>{m.location}</a> : m.location}</dd>
@@ -236,11 +229,21 @@ function DetailPage({ c, d, lever, notice }: { c: Ctx; d: MeetingDetail; lever?:
         ) : null}
       </dl>
       {html ? <div class="markdown mb-4">{raw(html)}</div> : null}
-      <p>
-        <a class="btn btn-outline-primary" href={lp(`${base}/modifica`)}>
-          {t('meetings_admin.edit')}
-        </a>
-      </p>
+      {scheduled ? (
+        <p>
+          <a class="btn btn-outline-primary me-2" href={lp(`${base}/modifica`)}>
+            {t('meetings_admin.edit')}
+          </a>
+          {m.kind === 'candidates' && d.call ? (
+            <a class="btn btn-outline-primary me-2" href={lp(`${base}/invita`)}>
+              {t('meetings_admin.invite.link')}
+            </a>
+          ) : null}
+          <a class="btn btn-outline-danger" href={lp(`${base}/annulla`)}>
+            {t('meetings_admin.cancel.link')}
+          </a>
+        </p>
+      ) : null}
 
       {m.kind === 'directors' ? (
         <section class="mb-5" aria-labelledby="levers">
@@ -293,7 +296,7 @@ function DetailPage({ c, d, lever, notice }: { c: Ctx; d: MeetingDetail; lever?:
         </section>
       ) : null}
 
-      {m.kind === 'webinar' || d.registrations.length ? (
+      {m.kind !== 'directors' || d.registrations.length ? (
         <section class="mb-5" aria-labelledby="registrants">
           <h2 id="registrants">{t('meetings_admin.registrants')}</h2>
           {d.registrations.length ? (
@@ -353,6 +356,22 @@ function DetailPage({ c, d, lever, notice }: { c: Ctx; d: MeetingDetail; lever?:
           ) : (
             <p>{t('meetings_admin.no_registrants')}</p>
           )}
+          {scheduled ? (
+            <>
+              <h3 class="h5">{t('meetings_admin.person.title')}</h3>
+              <p>{t('meetings_admin.person.intro')}</p>
+              <ErrorSummary s={ps} labels={personLabels} />
+              <form method="post" action={lp(`${base}/iscrivi`)} novalidate>
+                <CsrfField token={c.var.csrfToken} />
+                <TextField s={ps} name="name" label={personLabels.name} required maxLength={200} />
+                <TextField s={ps} name="email" type="email" label={personLabels.email} required maxLength={254} />
+                <SelectField s={ps} name="locale" label={personLabels.locale} options={(['it', 'en'] as const).map((l) => ({ value: l, label: t(`meetings.languages.${l}`) }))} />
+                <button type="submit" class="btn btn-primary">
+                  {t('meetings_admin.person.submit')}
+                </button>
+              </form>
+            </>
+          ) : null}
         </section>
       ) : null}
     </AdminLayout>
@@ -414,6 +433,109 @@ function LeversPage({ c, rows }: { c: Ctx; rows: Extract<Awaited<ReturnType<type
   );
 }
 
+function InvitePage({ c, d, invitees, error }: { c: Ctx; d: MeetingDetail; invitees: Invitee[]; error?: string }) {
+  const { t, lp } = c.var;
+  const m = d.meeting;
+  const base = `/admin/incontri/${m.id}`;
+  const title = t('meetings_admin.invite.title', { title: m.title });
+  const open = invitees.filter((i) => i.email && !i.registered);
+  const lists = [...new Set(invitees.map((i) => i.listTitle + '\u0000' + i.listKind))];
+  return (
+    <AdminLayout c={c} title={title}>
+      <p>
+        <a href={lp(base)}>{t('meetings_admin.invite.back')}</a>
+      </p>
+      <h1>{title}</h1>
+      <p>{t('meetings_admin.invite.intro', { call: d.call?.title ?? '' })}</p>
+      {error ? (
+        <div class="alert alert-danger" role="alert" id="candidates-error">
+          {t(error)}
+        </div>
+      ) : null}
+      {!invitees.length ? (
+        <p>{t('meetings_admin.invite.none')}</p>
+      ) : (
+        <>
+          <form method="post" action={lp(`${base}/invita`)} class="mb-4">
+            <CsrfField token={c.var.csrfToken} />
+            <input type="hidden" name="tutti" value="on" />
+            <button type="submit" class="btn btn-primary" disabled={!open.length}>
+              {t('meetings_admin.invite.all', { count: open.length })}
+            </button>
+          </form>
+          <form method="post" action={lp(`${base}/invita`)}>
+            <CsrfField token={c.var.csrfToken} />
+            {lists.map((key) => {
+              const [listTitle, listKind] = key.split('\u0000') as [string, string];
+              const rows = invitees.filter((i) => i.listTitle === listTitle && i.listKind === listKind);
+              return (
+                <div class="table-responsive">
+                  <table class="table">
+                    <caption>{t('meetings_admin.invite.caption', { list: listTitle, kind: t(`meetings_admin.invite.list_kinds.${listKind}`), count: rows.length })}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('meetings_admin.invite.rank')}</th>
+                        <th scope="col">{t('meetings.fields.name')}</th>
+                        <th scope="col">{t('meetings.fields.email')}</th>
+                        <th scope="col">{t('meetings_admin.invite.choose')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map((i) => (
+                        <tr>
+                          <td>{String(i.rank)}</td>
+                          <th scope="row">{i.name}</th>
+                          <td>{i.email ?? t('meetings_admin.invite.no_email')}</td>
+                          <td>
+                            {i.registered ? (
+                              t('meetings_admin.invite.registered')
+                            ) : i.email ? (
+                              <div class="form-check my-0">
+                                <input type="checkbox" id={`cand-${i.candidateId}`} name="candidate" value={i.candidateId} />
+                                <label for={`cand-${i.candidateId}`}>{t('meetings_admin.invite.pick', { name: i.name, rank: i.rank })}</label>
+                              </div>
+                            ) : (
+                              t('meetings_admin.invite.cannot')
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              );
+            })}
+            <button type="submit" class="btn btn-outline-primary" disabled={!open.length}>
+              {t('meetings_admin.invite.selected')}
+            </button>
+          </form>
+        </>
+      )}
+    </AdminLayout>
+  );
+}
+
+function CancelPage({ c, d }: { c: Ctx; d: MeetingDetail }) {
+  const { t, lp, locale } = c.var;
+  const m = d.meeting;
+  const active = d.registrations.filter((r) => r.status === 'registered').length;
+  return (
+    <AdminLayout c={c} title={t('meetings_admin.cancel.title')}>
+      <p>
+        <a href={lp(`/admin/incontri/${m.id}`)}>{t('meetings_admin.invite.back')}</a>
+      </p>
+      <h1>{t('meetings_admin.cancel.title')}</h1>
+      <p>{t('meetings_admin.cancel.text', { title: m.title, when: meetingWhen(locale, m), count: active })}</p>
+      <form method="post" action={lp(`/admin/incontri/${m.id}/annulla`)}>
+        <CsrfField token={c.var.csrfToken} />
+        <button type="submit" class="btn btn-danger">
+          {t('meetings_admin.cancel.submit')}
+        </button>
+      </form>
+    </AdminLayout>
+  );
+}
+
 function editValues(d: MeetingDetail): FormValues {
   const m = d.meeting;
   const s = toRomeLocal(m.startsAt);
@@ -426,6 +548,7 @@ function editValues(d: MeetingDetail): FormValues {
     callId: m.callId ?? '',
     date: s.date,
     startTime: s.time,
+    endDate: e.date,
     endTime: e.time,
     mode: m.mode,
     location: m.location,
@@ -472,6 +595,7 @@ export function meetingAdminRoutes() {
   app.get('/:id/modifica', async (c) => {
     const r = await getMeeting(c.var.deps.db, c.var.actor, c.req.param('id'));
     if (!r.ok) return errorResponse(c, r.error);
+    if (r.value.meeting.status === 'cancelled') return c.redirect(c.var.lp(`/admin/incontri/${r.value.meeting.id}`), 303);
     return c.html(<MeetingForm c={c} s={state(c, editValues(r.value))} options={await meetingFormOptions(c.var.deps.db)} id={r.value.meeting.id} kind={r.value.meeting.kind} />);
   });
 
@@ -484,6 +608,8 @@ export function meetingAdminRoutes() {
       const kind = isKind(values.kind as string) ? (values.kind as MeetingKind) : undefined;
       return c.html(<MeetingForm c={c} s={state(c, values, r.error.fields)} options={await meetingFormOptions(c.var.deps.db)} id={id} kind={kind} />, 422);
     }
+    // A cancelled meeting is not edited: back to its page, which says it is cancelled.
+    if (r.error.code === 'invalid_state') return c.redirect(c.var.lp(`/admin/incontri/${id}`), 303);
     return errorResponse(c, r.error);
   });
 
@@ -513,6 +639,59 @@ export function meetingAdminRoutes() {
     const present = Array.isArray(values.present) ? values.present : values.present ? [values.present] : [];
     const r = await markAttendance(c.var.deps, c.var.actor, id, present);
     if (r.ok) return c.redirect(`${c.var.lp(`/admin/incontri/${id}`)}?esito=attendance`, 303);
+    if (r.error.code === 'invalid_state') return c.redirect(c.var.lp(`/admin/incontri/${id}`), 303);
+    return errorResponse(c, r.error);
+  });
+
+  app.post('/:id/iscrivi', async (c) => {
+    const id = c.req.param('id');
+    const values = formValues(await c.req.parseBody({ all: true }));
+    const r = await registerPerson(c.var.deps, c.var.actor, id, values);
+    if (r.ok) return c.redirect(`${c.var.lp(`/admin/incontri/${id}`)}?esito=${r.value.registration ? 'registered' : 'already_registered'}`, 303);
+    if (r.error.code === 'invalid') {
+      const d = await getMeeting(c.var.deps.db, c.var.actor, id);
+      if (!d.ok) return errorResponse(c, d.error);
+      return c.html(<DetailPage c={c} d={d.value} person={state(c, values, r.error.fields)} />, 422);
+    }
+    if (r.error.code === 'invalid_state') return c.redirect(c.var.lp(`/admin/incontri/${id}`), 303);
+    return errorResponse(c, r.error);
+  });
+
+  app.get('/:id/invita', async (c) => {
+    const id = c.req.param('id');
+    const [d, inv] = [await getMeeting(c.var.deps.db, c.var.actor, id), await meetingInvitees(c.var.deps, c.var.actor, id)];
+    if (!d.ok) return errorResponse(c, d.error);
+    if (!inv.ok) return errorResponse(c, inv.error);
+    return c.html(<InvitePage c={c} d={d.value} invitees={inv.value.invitees} />);
+  });
+
+  app.post('/:id/invita', async (c) => {
+    const id = c.req.param('id');
+    const values = formValues(await c.req.parseBody({ all: true }));
+    const picked = Array.isArray(values.candidate) ? values.candidate : values.candidate ? [values.candidate] : [];
+    const r = await inviteCandidates(c.var.deps, c.var.actor, id, { all: values.tutti === 'on', candidateIds: picked });
+    if (r.ok) return c.redirect(`${c.var.lp(`/admin/incontri/${id}`)}?esito=invited`, 303);
+    if (r.error.code === 'invalid') {
+      const [d, inv] = [await getMeeting(c.var.deps.db, c.var.actor, id), await meetingInvitees(c.var.deps, c.var.actor, id)];
+      if (!d.ok) return errorResponse(c, d.error);
+      if (!inv.ok) return errorResponse(c, inv.error);
+      return c.html(<InvitePage c={c} d={d.value} invitees={inv.value.invitees} error={Object.values(r.error.fields)[0]} />, 422);
+    }
+    if (r.error.code === 'invalid_state') return c.redirect(c.var.lp(`/admin/incontri/${id}`), 303);
+    return errorResponse(c, r.error);
+  });
+
+  app.get('/:id/annulla', async (c) => {
+    const r = await getMeeting(c.var.deps.db, c.var.actor, c.req.param('id'));
+    if (!r.ok) return errorResponse(c, r.error);
+    if (r.value.meeting.status !== 'scheduled') return c.redirect(c.var.lp(`/admin/incontri/${r.value.meeting.id}`), 303);
+    return c.html(<CancelPage c={c} d={r.value} />);
+  });
+
+  app.post('/:id/annulla', async (c) => {
+    const id = c.req.param('id');
+    const r = await cancelMeeting(c.var.deps, c.var.actor, id);
+    if (r.ok) return c.redirect(`${c.var.lp(`/admin/incontri/${id}`)}?esito=cancelled`, 303);
     if (r.error.code === 'invalid_state') return c.redirect(c.var.lp(`/admin/incontri/${id}`), 303);
     return errorResponse(c, r.error);
   });

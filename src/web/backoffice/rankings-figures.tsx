@@ -6,15 +6,16 @@ import { raw } from 'hono/html';
 import type { AppEnv, Ctx } from '../context.ts';
 import { AdminLayout } from '../layouts/AdminLayout.tsx';
 import { sendExport } from '../components/export.ts';
-import { fmt, fromRomeLocal } from '../../platform/i18n/format.ts';
+import { fmt } from '../../platform/i18n/format.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import type { ExportColumn, ExportFormat } from '../../platform/export/index.ts';
 import { barChart, horizontalBarChart } from '../../platform/charts/svg.ts';
-import { figureFilter, rankingFigures, type Durations, type Figures, type FiguresReport } from '../../domains/rankings/figures.ts';
+import { parseFigureQuery, rankingFigures, type Durations, type FigureFilter, type Figures, type FiguresReport } from '../../domains/rankings/figures.ts';
+import type { FieldErrors, Result } from '../../platform/result.ts';
+import { ErrorSummary, SelectField, TextField, type FormState } from '../components/form.tsx';
 import { errorResponse, requireAction } from './guard.tsx';
 
 const BASE = '/admin/graduatorie-cifre';
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 const numbers = {
   it: { days: new Intl.NumberFormat('it-IT', { maximumFractionDigits: 1 }), pct: new Intl.NumberFormat('it-IT', { style: 'percent', maximumFractionDigits: 1 }) },
@@ -28,22 +29,14 @@ interface Query {
   al?: string;
 }
 
-/** The query as given, kept only where well-formed; the domain filter derived from it. */
-function readQuery(c: Ctx) {
-  const dal = c.req.query('dal') ?? '';
-  const al = c.req.query('al') ?? '';
-  const from = DAY_RE.test(dal) ? fromRomeLocal(dal) : null;
-  const toDay = DAY_RE.test(al) ? fromRomeLocal(al) : null;
-  // "Until" a day includes that whole day: the range ends at the next midnight in Rome.
-  let to: Date | null = null;
-  if (toDay) {
-    const [y, m, d] = al.split('-').map(Number);
-    const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-    to = fromRomeLocal(next);
+/** The query as typed (bounded), and the domain's filter or the errors at each field. */
+function readQuery(c: Ctx): { q: Query; parsed: Result<FigureFilter> } {
+  const q: Query = {};
+  for (const k of ['lista', 'membro', 'dal', 'al'] as const) {
+    const v = c.req.query(k)?.slice(0, 200);
+    if (v) q[k] = v;
   }
-  const filter = figureFilter({ list: c.req.query('lista'), member: c.req.query('membro'), from, to });
-  const q: Query = { lista: filter.listId, membro: filter.memberId, dal: from ? dal : undefined, al: to ? al : undefined };
-  return { filter, q };
+  return { q, parsed: parseFigureQuery(q) };
 }
 
 function queryString(q: Query): string {
@@ -71,59 +64,107 @@ const STAGES = [
   ['acceptance', 'toAcceptance'],
 ] as const satisfies readonly (readonly [string, keyof Figures])[];
 
-function FilterForm({ c, report, q }: { c: Ctx; report: FiguresReport; q: Query }) {
+function filterLabels(c: Ctx) {
+  const { t } = c.var;
+  return { lista: t('figures.filters.list'), membro: t('figures.filters.member'), dal: t('figures.filters.from'), al: t('figures.filters.to') };
+}
+
+function FilterForm({ c, choices, q, errors }: { c: Ctx; choices: FiguresReport['choices']; q: Query; errors: FieldErrors }) {
   const { t, lp } = c.var;
+  const s: FormState = { values: { ...q }, errors, t };
+  const labels = filterLabels(c);
   return (
-    <form method="get" action={lp(BASE)} role="search" aria-label={t('figures.filters.label')} class="row g-3 align-items-end mb-4">
-      <div class="col-md-6 col-xl-3">
-        <div class="select-wrapper">
-          <label for="lista">{t('figures.filters.list')}</label>
-          <select id="lista" name="lista">
-            <option value="">{t('figures.filters.list_any')}</option>
-            {report.choices.lists.map((l) => (
-              <option value={l.id} selected={q.lista === l.id}>
-                {l.title}
-              </option>
-            ))}
-          </select>
+    <form method="get" action={lp(BASE)} role="search" aria-label={t('figures.filters.label')} novalidate class="mb-4">
+      <ErrorSummary s={s} labels={labels} />
+      <div class="row g-3 align-items-end">
+        <div class="col-md-6 col-xl-3">
+          <SelectField s={s} name="lista" label={labels.lista} empty={t('figures.filters.list_any')} options={choices.lists.map((l) => ({ value: l.id, label: l.title }))} />
         </div>
-      </div>
-      <div class="col-md-6 col-xl-3">
-        <div class="select-wrapper">
-          <label for="membro">{t('figures.filters.member')}</label>
-          <select id="membro" name="membro">
-            <option value="">{t('figures.filters.member_any')}</option>
-            {report.choices.members.map((m) => (
-              <option value={m.id} selected={q.membro === m.id}>
-                {m.name ?? t('figures.members.unknown')}
-              </option>
-            ))}
-          </select>
+        <div class="col-md-6 col-xl-3">
+          <SelectField s={s} name="membro" label={labels.membro} empty={t('figures.filters.member_any')} options={choices.members.map((m) => ({ value: m.id, label: m.name ?? t('figures.members.unknown') }))} />
         </div>
-      </div>
-      <div class="col-md-4 col-xl-2">
-        <div class="form-group mb-0">
-          <label for="dal" class="active">
-            {t('figures.filters.from')}
-          </label>
-          <input type="date" id="dal" name="dal" class="form-control" value={q.dal ?? ''} />
+        <div class="col-md-4 col-xl-2">
+          <TextField s={s} name="dal" type="date" label={labels.dal} />
         </div>
-      </div>
-      <div class="col-md-4 col-xl-2">
-        <div class="form-group mb-0">
-          <label for="al" class="active">
-            {t('figures.filters.to')}
-          </label>
-          <input type="date" id="al" name="al" class="form-control" value={q.al ?? ''} />
+        <div class="col-md-4 col-xl-2">
+          <TextField s={s} name="al" type="date" label={labels.al} />
         </div>
-      </div>
-      <div class="col-md-4 col-xl-2 d-flex flex-wrap gap-2 align-items-center">
-        <button type="submit" class="btn btn-primary">
-          {t('figures.filters.submit')}
-        </button>
-        {queryString(q) ? <a href={lp(BASE)}>{t('figures.filters.reset')}</a> : null}
+        <div class="col-md-4 col-xl-2 d-flex flex-wrap gap-2 align-items-center mb-4">
+          <button type="submit" class="btn btn-primary">
+            {t('figures.filters.submit')}
+          </button>
+          {queryString(q) ? <a href={lp(BASE)}>{t('figures.filters.reset')}</a> : null}
+        </div>
       </div>
     </form>
+  );
+}
+
+/** One chart comparing lists or team members, with the same numbers in a table beside it. */
+function ComparisonChart({ c, id, title, caption, nameHead, valueHead, rows }: { c: Ctx; id: string; title: string; caption: string; nameHead: string; valueHead: string; rows: { label: string; value: number | null; display: string }[] }) {
+  const { t } = c.var;
+  const svg = horizontalBarChart({
+    id,
+    title,
+    desc: t('figures.compare.chart_desc', { items: rows.map((r) => t('figures.item', { label: r.label, value: r.display })).join('; ') }),
+    data: rows,
+  });
+  return (
+    <div class="row mt-4">
+      <div class="col-12 col-xl-7">{raw(svg)}</div>
+      <div class="col-12 col-xl-5 table-responsive">
+        <table class="table table-sm" id={`${id}-table`}>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{nameHead}</th>
+              <th scope="col" class="text-end">
+                {valueHead}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                <th scope="row" class="fw-normal">
+                  {r.label}
+                </th>
+                <td class="text-end">{r.display}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+/** Per list or per member: median days to the first contact, and the acceptance rate. */
+function ComparisonCharts({ c, scope, items }: { c: Ctx; scope: 'lists' | 'members'; items: { label: string; x: Figures }[] }) {
+  const { t } = c.var;
+  const f = formatters(c);
+  const nameHead = t(scope === 'lists' ? 'figures.lists.col_list' : 'figures.members.col_member');
+  return (
+    <>
+      <ComparisonChart
+        c={c}
+        id={`chart-${scope}-contact`}
+        title={t(`figures.compare.${scope}_contact_title`)}
+        caption={t(`figures.compare.${scope}_contact_title`)}
+        nameHead={nameHead}
+        valueHead={t('figures.cols.first_contact')}
+        rows={items.map((i) => ({ label: i.label, value: i.x.toFirstContact.median, display: f.daysText(i.x.toFirstContact.median) }))}
+      />
+      <ComparisonChart
+        c={c}
+        id={`chart-${scope}-acceptance`}
+        title={t(`figures.compare.${scope}_acceptance_title`)}
+        caption={t(`figures.compare.${scope}_acceptance_title`)}
+        nameHead={nameHead}
+        valueHead={t('figures.measures.acceptance_rate')}
+        rows={items.map((i) => ({ label: i.label, value: i.x.acceptanceRate === null ? null : i.x.acceptanceRate * 100, display: f.pct(i.x.acceptanceRate) }))}
+      />
+    </>
   );
 }
 
@@ -131,8 +172,8 @@ function Overall({ c, o }: { c: Ctx; o: Figures }) {
   const { t } = c.var;
   const f = formatters(c);
   const counts: [string, string][] = [
-    ...(['proposed', 'contacted', 'offered', 'offers', 'answered', 'accepted', 'renounced', 'expired', 'not_eligible', 'open'] as const).map(
-      (k) => [t(`figures.measures.${k}`), f.count(o[k === 'not_eligible' ? 'notEligible' : k])] as [string, string],
+    ...(['proposed', 'contacted', 'offered', 'offers', 'answered', 'accepted', 'renounced', 'renounced_before_offer', 'expired', 'not_eligible', 'open'] as const).map(
+      (k) => [t(`figures.measures.${k}`), f.count(o[k === 'not_eligible' ? 'notEligible' : k === 'renounced_before_offer' ? 'renouncedBeforeOffer' : k])] as [string, string],
     ),
     [t('figures.measures.acceptance_rate'), f.pct(o.acceptanceRate)],
     [t('figures.measures.renunciation_rate'), f.pct(o.renunciationRate)],
@@ -216,7 +257,7 @@ function Overall({ c, o }: { c: Ctx; o: Figures }) {
       </div>
 
       <div class="row mt-4">
-        <div class="col-12 col-xl-6">{o.renounced ? raw(reasonsSvg) : <p>{t('figures.overall.no_renunciations')}</p>}</div>
+        <div class="col-12 col-xl-6">{o.renounced || o.renouncedBeforeOffer ? raw(reasonsSvg) : <p>{t('figures.overall.no_renunciations')}</p>}</div>
         <div class="col-12 col-xl-6 table-responsive">
           <table class="table table-sm" id="reasons-table">
             <caption>{t('figures.overall.reasons_caption')}</caption>
@@ -280,6 +321,18 @@ function FigureHeads({ c }: { c: Ctx }) {
   );
 }
 
+/** The filter form alone, with what was typed and the errors at the fields (a 422 answer). */
+function InvalidPage({ c, choices, q, errors }: { c: Ctx; choices: FiguresReport['choices']; q: Query; errors: FieldErrors }) {
+  const { t } = c.var;
+  return (
+    <AdminLayout c={c} title={t('figures.title_invalid')}>
+      <h1>{t('figures.title')}</h1>
+      <p>{t('figures.intro')}</p>
+      <FilterForm c={c} choices={choices} q={q} errors={errors} />
+    </AdminLayout>
+  );
+}
+
 function Page({ c, report, q }: { c: Ctx; report: FiguresReport; q: Query }) {
   const { t, lp, locale } = c.var;
   const f = fmt(locale);
@@ -289,7 +342,7 @@ function Page({ c, report, q }: { c: Ctx; report: FiguresReport; q: Query }) {
       <h1>{t('figures.title')}</h1>
       <p>{t('figures.intro')}</p>
       <p class="small">{t('figures.method')}</p>
-      <FilterForm c={c} report={report} q={q} />
+      <FilterForm c={c} choices={report.choices} q={q} errors={{}} />
       <p class="d-flex flex-wrap gap-2">
         <a class="btn btn-outline-primary btn-sm" href={`${lp(`${BASE}/esporta.csv`)}${qs}`} download>
           {t('figures.export.csv')}
@@ -332,6 +385,7 @@ function Page({ c, report, q }: { c: Ctx; report: FiguresReport; q: Query }) {
         ) : (
           <p>{t('figures.lists.none')}</p>
         )}
+        {report.lists.length ? <ComparisonCharts c={c} scope="lists" items={report.lists.map((l) => ({ label: l.title, x: l }))} /> : null}
       </section>
 
       <section aria-labelledby="members-heading" class="mb-5">
@@ -361,6 +415,7 @@ function Page({ c, report, q }: { c: Ctx; report: FiguresReport; q: Query }) {
         ) : (
           <p>{t('figures.members.none')}</p>
         )}
+        {report.members.length ? <ComparisonCharts c={c} scope="members" items={report.members.map((m) => ({ label: m.name ?? t('figures.members.unknown'), x: m }))} /> : null}
       </section>
     </AdminLayout>
   );
@@ -384,6 +439,7 @@ function exportColumns(c: Ctx): ExportColumn<ExportRow>[] {
     ['answered', 'answered'],
     ['accepted', 'accepted'],
     ['renounced', 'renounced'],
+    ['renounced_before_offer', 'renouncedBeforeOffer'],
     ['expired', 'expired'],
     ['not_eligible', 'notEligible'],
     ['open', 'open'],
@@ -415,19 +471,28 @@ export function rankingFiguresRoutes() {
   const app = new Hono<AppEnv>();
   app.use('*', requireAction('rankings.read'));
 
+  /** The report for the query, or the 422 page with the messages at the fields. */
+  const run = async (c: Ctx): Promise<{ report: FiguresReport; q: Query } | Response> => {
+    const { q, parsed } = readQuery(c);
+    const r = parsed.ok ? await rankingFigures(c.var.deps, c.var.actor, parsed.value) : parsed;
+    if (r.ok) return { report: r.value, q };
+    if (r.error.code !== 'invalid') return errorResponse(c, r.error);
+    const whole = await rankingFigures(c.var.deps, c.var.actor, {});
+    if (!whole.ok) return errorResponse(c, whole.error);
+    return c.html(<InvalidPage c={c} choices={whole.value.choices} q={q} errors={r.error.fields} />, 422);
+  };
+
   app.get('/', async (c) => {
-    const { filter, q } = readQuery(c);
-    const r = await rankingFigures(c.var.deps, c.var.actor, filter);
-    if (!r.ok) return errorResponse(c, r.error);
-    return c.html(<Page c={c} report={r.value} q={q} />);
+    const r = await run(c);
+    if (r instanceof Response) return r;
+    return c.html(<Page c={c} report={r.report} q={r.q} />);
   });
 
   const exportAs = (format: ExportFormat) =>
     app.get(`/esporta.${format}`, async (c) => {
-      const { filter } = readQuery(c);
-      const r = await rankingFigures(c.var.deps, c.var.actor, filter);
-      if (!r.ok) return errorResponse(c, r.error);
-      return sendExport(c, c.var.t('figures.export.file_name'), format, exportColumns(c), exportRows(c, r.value));
+      const r = await run(c);
+      if (r instanceof Response) return r;
+      return sendExport(c, c.var.t('figures.export.file_name'), format, exportColumns(c), exportRows(c, r.report));
     });
   exportAs('csv');
   exportAs('xlsx');

@@ -1,4 +1,5 @@
-// The ranked lists in the back office (/admin/graduatorie): a closed call's lists, a list with its
+// The ranked lists in the back office (/admin/graduatorie): the index of all lists (and of closed
+// calls still without one), a closed call's lists, a list with its
 // candidates (import, add by hand, publish, open posts) and the desk page of one candidate
 // (contact attempts, offer, outcome). Routes parse, call one domain function, render or redirect.
 import { Hono } from 'hono';
@@ -11,8 +12,6 @@ import { fmt } from '../../platform/i18n/format.ts';
 import type { FieldErrors } from '../../platform/result.ts';
 import {
   addCandidate,
-  confirmCandidates,
-  CANDIDATE_COLUMNS,
   CONTACT_CHANNELS,
   CONTACT_OUTCOMES,
   createList,
@@ -20,20 +19,23 @@ import {
   getList,
   LIST_KINDS,
   listsOfCall,
-  MAX_CANDIDATE_BYTES,
   OFFER_OUTCOMES,
   openPosts,
-  previewCandidates,
   publishList,
   recordOutcome,
   makeOffer,
   logContact,
   RENUNCIATION_REASONS,
   type CandidateDetail,
-  type CandidatePreview,
   type ListDetail,
 } from '../../domains/rankings/index.ts';
 import { errorResponse, flash, requireAction } from './guard.tsx';
+import { NO_ANSWER_ATTEMPTS } from '../../domains/rankings/desk.ts';
+import { closedCallsWithoutList, LIST_INDEX_STATES, listRankedLists, type ListIndex, type ListIndexState, type CallWithoutList } from '../../domains/rankings/lists.ts';
+import { FilterForm, FilterSearch, pageCaption, ResultTable, StatusTabs } from '../components/list-page.tsx';
+import { oneOf, queryString, readQuery, searchText } from '../components/list-query.ts';
+import { pageParam } from './pager.tsx';
+import { RankingImportForm, rankingImportRoutes } from './rankings-import.tsx';
 
 const FLASH = ['created', 'published', 'imported', 'added', 'opened', 'contacted', 'offered', 'recorded'] as const;
 const DAY_MS = 86_400_000;
@@ -46,6 +48,108 @@ function Problem({ c, message }: { c: Ctx; message?: string | null }) {
       {c.var.t(message)}
     </div>
   ) : null;
+}
+
+// ---------- the index of all lists ----------
+
+type IndexFilter = { stato?: ListIndexState; q?: string };
+
+function IndexPage({ c, data, filter }: { c: Ctx; data: ListIndex; filter: IndexFilter }) {
+  const { t, lp, locale } = c.var;
+  const f = fmt(locale);
+  const now = c.var.deps.now();
+  const href = (x: IndexFilter) => `${lp(base)}${queryString(x)}`;
+  return (
+    <AdminLayout c={c} title={t('rankings_admin.index.title')}>
+      <h1>{t('rankings_admin.index.title')}</h1>
+      <p>{t('rankings_admin.index.intro')}</p>
+      <p class="d-flex flex-wrap gap-3">
+        <a href={lp(`${base}/senza-graduatoria`)} id="calls-without-list">
+          {t('rankings_admin.index.without_list', { count: f.number.format(data.callsWithoutList) })}
+        </a>
+        <a href={lp('/admin/graduatorie-cifre')}>{t('rankings_admin.index.figures')}</a>
+      </p>
+      <StatusTabs
+        c={c}
+        label={t('rankings_admin.index.tabs_label')}
+        tabs={[undefined, ...LIST_INDEX_STATES].map((s) => ({
+          label: t(`rankings_admin.index.states.${s ?? 'all'}`),
+          count: data.counts[s ?? 'all'],
+          href: href({ ...filter, stato: s }),
+          current: filter.stato === s,
+        }))}
+      />
+      <FilterForm c={c} action={base} label={t('rankings_admin.index.search_label')} hidden={{ stato: filter.stato }} submit={t('rankings_admin.index.search_submit')}>
+        <FilterSearch label={t('rankings_admin.index.search')} value={filter.q} col="col-md-6" />
+      </FilterForm>
+      <ResultTable
+        c={c}
+        caption={pageCaption(c, 'rankings_admin.index.caption', data)}
+        columns={[
+          t('rankings_admin.index.col_call'),
+          t('rankings_admin.fields.kind'),
+          t('rankings_admin.fields.published'),
+          t('rankings.validity.label'),
+          t('rankings_admin.list.open_posts'),
+          t('rankings_admin.index.col_offered'),
+          t('rankings_admin.index.col_accepted'),
+          t('rankings_admin.index.col_renounced'),
+        ]}
+        count={data.items.length}
+        empty={t('rankings_admin.index.none')}
+        paging={{ page: data.page, pages: data.pages, params: filter }}
+      >
+        {data.items.map((l) => (
+          <tr>
+            <th scope="row">
+              <a href={lp(`${base}/${l.id}`)}>{l.callTitle}</a>
+            </th>
+            <td>{t(`rankings.kinds.${l.kind}`)}</td>
+            <td>{l.publishedAt ? <time datetime={l.publishedAt.toISOString()}>{f.date.format(l.publishedAt)}</time> : t('rankings_admin.list.not_published')}</td>
+            <td>{l.validUntil ? <Countdown c={c} until={l.validUntil} now={now} /> : t('rankings_admin.index.no_validity')}</td>
+            <td>{f.number.format(l.openPosts)}</td>
+            <td>{f.number.format(l.offered)}</td>
+            <td>{f.number.format(l.accepted)}</td>
+            <td>{f.number.format(l.renounced)}</td>
+          </tr>
+        ))}
+      </ResultTable>
+    </AdminLayout>
+  );
+}
+
+function WithoutListPage({ c, data }: { c: Ctx; data: { items: CallWithoutList[]; total: number; page: number; pages: number } }) {
+  const { t, lp, locale } = c.var;
+  const f = fmt(locale);
+  return (
+    <AdminLayout c={c} title={t('rankings_admin.without.title')}>
+      <p class="mb-1">
+        <a href={lp(base)}>{t('rankings_admin.without.back')}</a>
+      </p>
+      <h1>{t('rankings_admin.without.title')}</h1>
+      <p>{t('rankings_admin.without.intro')}</p>
+      <ResultTable
+        c={c}
+        caption={pageCaption(c, 'rankings_admin.without.caption', data)}
+        columns={[t('rankings_admin.index.col_call'), t('rankings_admin.without.closed_on')]}
+        count={data.items.length}
+        empty={t('rankings_admin.without.none')}
+        paging={{ page: data.page, pages: data.pages }}
+      >
+        {data.items.map((x) => {
+          const closed = x.closedAt && (!x.deadline || x.closedAt < x.deadline) ? x.closedAt : x.deadline;
+          return (
+            <tr>
+              <th scope="row">
+                <a href={lp(`${base}/bando/${x.id}`)}>{t('rankings_admin.without.create', { call: x.title })}</a>
+              </th>
+              <td>{closed ? <time datetime={closed.toISOString()}>{f.date.format(closed)}</time> : '—'}</td>
+            </tr>
+          );
+        })}
+      </ResultTable>
+    </AdminLayout>
+  );
 }
 
 // ---------- a call's lists ----------
@@ -221,37 +325,7 @@ function ListPage({ c, d, forms }: { c: Ctx; d: ListDetail; forms: ListForms }) 
 
       {canManage ? (
         <>
-          <form method="post" action={lp(`${base}/${list.id}/importa`)} enctype="multipart/form-data" novalidate class="mt-5">
-            <h2 class="h4">{t('rankings_admin.import.title')}</h2>
-            <p>{t('rankings_admin.import.intro', { columns: CANDIDATE_COLUMNS.join(', ') })}</p>
-            <CsrfField token={c.var.csrfToken} />
-            <div class="form-group mb-4">
-              <label for="file" class="active">
-                {t('rankings_admin.import.file')} *
-              </label>
-              <input
-                type="file"
-                id="file"
-                name="file"
-                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                class={forms.importError ? 'form-control is-invalid' : 'form-control'}
-                required
-                aria-invalid={forms.importError ? 'true' : undefined}
-                aria-describedby={forms.importError ? 'file-hint file-error' : 'file-hint'}
-              />
-              <small id="file-hint" class="form-text">
-                {t('rankings_admin.import.file_hint', { mb: MAX_CANDIDATE_BYTES / 1024 / 1024 })}
-              </small>
-              {forms.importError ? (
-                <div id="file-error" class="field-error mt-1">
-                  {t(forms.importError)}
-                </div>
-              ) : null}
-            </div>
-            <button type="submit" class="btn btn-primary">
-              {t('rankings_admin.import.upload')}
-            </button>
-          </form>
+          <RankingImportForm c={c} listId={list.id} error={forms.importError} />
 
           <form method="post" action={lp(`${base}/${list.id}/candidati`)} novalidate class="mt-5">
             <h2 class="h4">{t('rankings_admin.add.title')}</h2>
@@ -283,82 +357,6 @@ function ListPage({ c, d, forms }: { c: Ctx; d: ListDetail; forms: ListForms }) 
             </button>
           </form>
         </>
-      ) : null}
-    </AdminLayout>
-  );
-}
-
-function PreviewPage({ c, d, p }: { c: Ctx; d: ListDetail; p: CandidatePreview }) {
-  const { t, lp } = c.var;
-  const bad = p.rows.filter((r) => r.problems.length).length;
-  return (
-    <AdminLayout c={c} title={t('rankings_admin.import.preview_title')}>
-      <p class="mb-1">
-        <a href={lp(`${base}/${d.list.id}`)}>{t('rankings_admin.import.back')}</a>
-      </p>
-      <h1>{t('rankings_admin.import.preview_title')}</h1>
-      {p.payload ? (
-        <>
-          <p>{t('rankings_admin.import.all_valid', { count: p.rows.length, file: p.filename })}</p>
-          <form method="post" action={lp(`${base}/${d.list.id}/importa/conferma`)} class="mb-4">
-            <CsrfField token={c.var.csrfToken} />
-            <input type="hidden" name="payload" value={p.payload} />
-            <input type="hidden" name="signature" value={p.signature ?? ''} />
-            <button type="submit" class="btn btn-primary">
-              {t('rankings_admin.import.confirm', { count: p.rows.length })}
-            </button>
-          </form>
-        </>
-      ) : (
-        <div class="alert alert-danger" role="alert" id="import-errors">
-          <p class="fw-semibold mb-1">{t('rankings_admin.import.nothing_imported', { file: p.filename })}</p>
-          {p.fileProblems.length ? (
-            <ul class="mb-0">
-              {p.fileProblems.map((x) => (
-                <li>{t(x.key, x.vars)}</li>
-              ))}
-            </ul>
-          ) : (
-            <p class="mb-0">{t('rankings_admin.import.rows_with_errors', { bad, total: p.rows.length })}</p>
-          )}
-        </div>
-      )}
-      {p.rows.length ? (
-        <div class="table-responsive">
-          <table class="table">
-            <caption>{t('rankings_admin.import.rows_caption', { count: p.rows.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('rankings_admin.import.line')}</th>
-                <th scope="col">{t('rankings.fields.rank')}</th>
-                <th scope="col">{t('rankings.fields.name')}</th>
-                <th scope="col">{t('rankings_admin.import.outcome')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((r) => (
-                <tr id={`riga-${r.line}`}>
-                  <th scope="row">{r.line}</th>
-                  <td>{r.rank || '—'}</td>
-                  <td>{r.name || '—'}</td>
-                  <td>
-                    {r.problems.length ? (
-                      <ul class="mb-0">
-                        {r.problems.map((x) => (
-                          <li>
-                            <code>{x.column}</code>: {t(x.key, x.vars)}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      t('rankings_admin.import.row_ok')
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
       ) : null}
     </AdminLayout>
   );
@@ -424,6 +422,7 @@ function CandidatePage({ c, d, forms }: { c: Ctx; d: CandidateDetail; forms: Can
       {canDesk && inProgress ? (
         <form method="post" action={lp(`${base}/candidato/${x.id}/esito`)} novalidate class="mb-5">
           <h2 class="h4">{t('rankings_admin.outcome.title')}</h2>
+          {x.state === 'proposed' ? <p>{t('rankings_admin.outcome.before_offer', { attempts: NO_ANSWER_ATTEMPTS })}</p> : null}
           <ErrorSummary s={outcome} labels={{ outcome: t('rankings_admin.outcome.outcome'), reason: t('rankings_admin.outcome.reason'), reasonText: t('rankings_admin.outcome.reasonText') }} />
           <CsrfField token={c.var.csrfToken} />
           <SelectField
@@ -432,7 +431,7 @@ function CandidatePage({ c, d, forms }: { c: Ctx; d: CandidateDetail; forms: Can
             label={t('rankings_admin.outcome.outcome')}
             required
             empty={t('rankings_admin.outcome.choose')}
-            options={(x.state === 'offered' ? OFFER_OUTCOMES : (['not_eligible'] as const)).map((o) => ({ value: o, label: t(`rankings.outcomes.${o}`) }))}
+            options={(x.state === 'offered' ? OFFER_OUTCOMES : (['renounced', 'not_eligible'] as const)).map((o) => ({ value: o, label: t(`rankings.outcomes.${o}`) }))}
           />
           <SelectField
             s={outcome}
@@ -524,7 +523,17 @@ export function rankingAdminRoutes() {
   const body = async (c: Ctx) => formValues((await c.req.parseBody({ all: true })) as Record<string, unknown>);
   const one = (v: FormValues[string] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
-  app.get('/', (c) => c.redirect(c.var.lp('/admin/bandi?stato=closed'), 303));
+  app.get('/', async (c) => {
+    const filter: IndexFilter = readQuery(c, { stato: oneOf(LIST_INDEX_STATES), q: searchText });
+    const r = await listRankedLists(c.var.deps, c.var.actor, { state: filter.stato, q: filter.q, page: pageParam(c) });
+    if (!r.ok) return errorResponse(c, r.error);
+    return c.html(<IndexPage c={c} data={r.value} filter={filter} />);
+  });
+  app.get('/senza-graduatoria', async (c) => {
+    const r = await closedCallsWithoutList(c.var.deps, c.var.actor, pageParam(c));
+    if (!r.ok) return errorResponse(c, r.error);
+    return c.html(<WithoutListPage c={c} data={r.value} />);
+  });
 
   app.get('/bando/:callId', async (c) => {
     const r = await listsOfCall(c.var.deps, c.var.actor, c.req.param('callId'));
@@ -598,23 +607,6 @@ export function rankingAdminRoutes() {
     if (r.error.code === 'invalid_state') return listPage(c, { problem: r.error.message }, 409);
     return errorResponse(c, r.error);
   });
-  app.post('/:id/importa', async (c) => {
-    const raw = await c.req.parseBody();
-    const file = raw.file;
-    if (!(file instanceof File) || !file.size) return listPage(c, { importError: 'rankings.import_errors.no_file' }, 422);
-    const r = await previewCandidates(c.var.deps, c.var.actor, c.req.param('id'), { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    if (!r.ok) return errorResponse(c, r.error);
-    const d = await getList(c.var.deps, c.var.actor, c.req.param('id'));
-    if (!d.ok) return errorResponse(c, d.error);
-    return c.html(<PreviewPage c={c} d={d.value} p={r.value} />, r.value.payload ? 200 : 422);
-  });
-  app.post('/:id/importa/conferma', async (c) => {
-    const v = await body(c);
-    const r = await confirmCandidates(c.var.deps, c.var.actor, c.req.param('id'), one(v.payload), one(v.signature));
-    if (r.ok) return c.redirect(c.var.lp(`${base}/${c.req.param('id')}?esito=imported`), 303);
-    if (r.error.code === 'rank_taken') return listPage(c, { problem: 'rankings.errors.rank_taken' }, 409);
-    if (r.error.code === 'invalid_state') return listPage(c, { problem: r.error.message }, 409);
-    return errorResponse(c, r.error);
-  });
+  app.route('/', rankingImportRoutes(listPage));
   return app;
 }

@@ -14,7 +14,7 @@ export interface ConsentFieldProps {
   error?: string;
   checked?: boolean;
   /** What the person consents to: the wording differs. */
-  purpose?: 'alerts' | 'contact';
+  purpose?: 'alerts' | 'contact' | 'webinar';
 }
 
 /** The required consent checkbox, with the notice's version and a link to it (same tab). */

@@ -1,5 +1,5 @@
-// The privacy notice (/privacy) for people without an account: alert subscribers and people who
-// leave their references. The text is in src/locales/<lang>/privacy.json; the controller is the
+// The privacy notice (/privacy) for people without an account: alert subscribers, people who leave
+// their references, book a talk or register for a webinar, and ranked-list candidates. The text is in src/locales/<lang>/privacy.json; the controller is the
 // host organisation; the version is the one consents record (PRIVACY_NOTICE_VERSION).
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../context.ts';
@@ -9,7 +9,8 @@ import { hostContact, type HostContact } from '../../domains/leads/index.ts';
 
 const ALERT_DATA = ['email', 'name', 'profile', 'areas', 'preferences', 'consent', 'deliveries'] as const;
 const LEAD_DATA = ['identity', 'contact', 'profile', 'message', 'call', 'consent', 'work'] as const;
-const RETENTION = ['alerts', 'unconfirmed', 'leads', 'mails', 'backups'] as const;
+const FOLLOW_UP_DATA = ['identity', 'bookings', 'case', 'ranked'] as const;
+const RETENTION = ['alerts', 'unconfirmed', 'leads', 'cases', 'ranked', 'mails', 'backups'] as const;
 const RIGHTS = ['access', 'rectification', 'erasure', 'restriction', 'portability', 'withdrawal'] as const;
 
 function Controller({ c, host }: { c: Ctx; host: HostContact | null }) {
@@ -61,12 +62,16 @@ function PrivacyPage({ c, host }: { c: Ctx; host: HostContact | null }) {
             <ul>
               <li>{t('privacy.purposes.alerts')}</li>
               <li>{t('privacy.purposes.contact')}</li>
+              <li>{t('privacy.purposes.meetings')}</li>
+              <li>{t('privacy.purposes.follow_up')}</li>
+              <li>{t('privacy.purposes.ranked')}</li>
             </ul>
             <p>{t('privacy.purposes.no_profiling')}</p>
 
             <h2>{t('privacy.basis.title')}</h2>
             <p>{t('privacy.basis.text')}</p>
             <p>{t('privacy.basis.optional')}</p>
+            <p>{t('privacy.basis.ranked')}</p>
 
             <h2>{t('privacy.data.title')}</h2>
             <h3>{t('privacy.data.alerts_title')}</h3>
@@ -79,6 +84,12 @@ function PrivacyPage({ c, host }: { c: Ctx; host: HostContact | null }) {
             <ul>
               {LEAD_DATA.map((k) => (
                 <li>{t(`privacy.data.leads.${k}`)}</li>
+              ))}
+            </ul>
+            <h3>{t('privacy.data.follow_up_title')}</h3>
+            <ul>
+              {FOLLOW_UP_DATA.map((k) => (
+                <li>{t(`privacy.data.follow_up.${k}`)}</li>
               ))}
             </ul>
             <p>{t('privacy.data.not_collected')}</p>

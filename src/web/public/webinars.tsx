@@ -1,5 +1,6 @@
 // Public webinars: the list of upcoming open webinars (/webinar), a webinar's page with its
-// registration form (/webinar/<slug>), the thanks page, and cancelling from the signed mail link.
+// registration form (/webinar/<slug>; a cancelled webinar says so and takes no registrations), the
+// thanks page, and cancelling from the signed mail link.
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
 import type { AppEnv, Ctx } from '../context.ts';
@@ -12,7 +13,7 @@ import { RateLimiter } from '../../platform/http/rate-limit.ts';
 import { fmt } from '../../platform/i18n/format.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
 import type { FieldErrors } from '../../platform/result.ts';
-import { cancelRegistration, getPublicWebinar, getRegistrationByToken, listOpenWebinars, registerForWebinar, type PublicWebinar } from '../../domains/meetings/index.ts';
+import { cancelRegistration, getPublicWebinar, getRegistrationByToken, listOpenWebinars, meetingWhen, registerForWebinar, type PublicWebinar } from '../../domains/meetings/index.ts';
 import { clientIp } from './auth.tsx';
 
 const HOUR = 60 * 60_000;
@@ -22,13 +23,10 @@ const state = (c: Ctx, values: FormValues = {}, errors: FieldErrors = {}): FormS
 
 function When({ c, w }: { c: Ctx; w: PublicWebinar }) {
   const { t, locale } = c.var;
-  const f = fmt(locale);
   const m = w.meeting;
   return (
     <>
-      <time datetime={m.startsAt.toISOString()}>{f.dateTime.format(m.startsAt)}</time>
-      {' – '}
-      <time datetime={m.endsAt.toISOString()}>{f.time.format(m.endsAt)}</time>
+      <time datetime={m.startsAt.toISOString()}>{meetingWhen(locale, m)}</time>
       {` (${t('meetings.page.rome_time')})`}
     </>
   );
@@ -81,6 +79,11 @@ function WebinarPage({ c, w, s, alert }: { c: Ctx; w: PublicWebinar; s: FormStat
               <a href={lp('/webinar')}>{t('meetings.page.back')}</a>
             </p>
             <h1>{m.title}</h1>
+            {m.status === 'cancelled' ? (
+              <p class="alert alert-warning" role="note">
+                <strong>{t('meetings.page.cancelled')}</strong>
+              </p>
+            ) : null}
             <dl class="row">
               <dt class="col-sm-4">{t('meetings.page.when')}</dt>
               <dd class="col-sm-8">
@@ -98,7 +101,9 @@ function WebinarPage({ c, w, s, alert }: { c: Ctx; w: PublicWebinar; s: FormStat
                 {alert}
               </div>
             ) : null}
-            {!open ? (
+            {m.status === 'cancelled' ? (
+              <p>{t('meetings.page.cancelled_no_registration')}</p>
+            ) : !open ? (
               <p class="alert alert-info">{t('meetings.page.closed')}</p>
             ) : w.seatsLeft === 0 ? (
               <p class="alert alert-info">{t('meetings.page.full')}</p>
@@ -116,7 +121,7 @@ function WebinarPage({ c, w, s, alert }: { c: Ctx; w: PublicWebinar; s: FormStat
                     label={labels.locale}
                     options={(['it', 'en'] as const).map((l) => ({ value: l, label: t(`meetings.languages.${l}`) }))}
                   />
-                  <ConsentField t={t} lp={lp} purpose="contact" error={s.errors.consent} checked={s.values.consent === 'on'} />
+                  <ConsentField t={t} lp={lp} purpose="webinar" error={s.errors.consent} checked={s.values.consent === 'on'} />
                   <HoneypotField t={t} />
                   <button type="submit" class="btn btn-primary">
                     {t('meetings.page.submit')}
