@@ -1,5 +1,6 @@
 // The demo dataset: a fictional "Azienda Sanitaria Demo" with employers, a partner, staff users and
-// about 40 calls (open, scheduled, closed) across professions, disciplines, types and provinces.
+// about 40 calls (open, scheduled, closed) across professions, disciplines, types and provinces,
+// and (with the demo staff) the hiring desk's demo: a ranked list being worked, meetings, availability.
 // Everything is marked as demo (is_demo, "(demo)" in names, example.org addresses) and the site
 // shows a demo banner while it exists. Idempotent: a second run changes nothing.
 import { eq } from 'drizzle-orm';
@@ -9,6 +10,7 @@ import type { Actor } from '../src/platform/audit/index.ts';
 import { organisations } from '../src/domains/organisations/tables.ts';
 import { createCall, publishCall, closeCall, type CallType } from '../src/domains/calls/index.ts';
 import type { CallInputRaw } from '../src/domains/calls/input.ts';
+import { seedHiringDemo } from './demo-hiring.ts';
 
 export const DEMO_HOST_SLUG = 'azienda-sanitaria-demo';
 export const DEMO_PASSWORD = 'demo-approdo-2026';
@@ -186,6 +188,10 @@ export async function seedDemo(
     }
     made++;
   }
-  if (opts.createUsers) await opts.createUsers(DEMO_USERS, DEMO_PASSWORD);
+  if (opts.createUsers) {
+    await opts.createUsers(DEMO_USERS, DEMO_PASSWORD);
+    // The hiring desk needs a team member to work it: a ranked list, availability, meetings.
+    await seedHiringDemo(deps, DEMO_USERS[1].email);
+  }
   return { created: true, calls: made };
 }
