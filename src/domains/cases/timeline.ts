@@ -13,6 +13,8 @@ export interface CasePerson {
   phone?: string | null;
   locale?: 'it' | 'en';
   professionCode?: string | null;
+  /** The team member who starts working with the person: becomes the case's assignee if it has none. */
+  assigneeId?: string | null;
 }
 
 const norm = (e: string | null | undefined) => (e ? e.trim().toLowerCase() : null);
@@ -27,10 +29,10 @@ export async function ensureCase(tx: DbOrTx, person: CasePerson, source: CaseSou
   if (email) {
     const [found] = await tx.select().from(cases).where(and(eq(cases.email, email), isNull(cases.mergedInto)));
     if (found) {
-      if ((!found.phone && person.phone) || (!found.professionCode && person.professionCode)) {
+      if ((!found.phone && person.phone) || (!found.professionCode && person.professionCode) || (!found.assigneeId && person.assigneeId)) {
         const [u] = await tx
           .update(cases)
-          .set({ phone: found.phone ?? person.phone ?? null, professionCode: found.professionCode ?? person.professionCode ?? null, updatedAt: at })
+          .set({ phone: found.phone ?? person.phone ?? null, professionCode: found.professionCode ?? person.professionCode ?? null, assigneeId: found.assigneeId ?? person.assigneeId ?? null, updatedAt: at })
           .where(eq(cases.id, found.id))
           .returning();
         return u!;
@@ -40,7 +42,7 @@ export async function ensureCase(tx: DbOrTx, person: CasePerson, source: CaseSou
   }
   const [created] = await tx
     .insert(cases)
-    .values({ name: person.name, email, phone: person.phone ?? null, locale: person.locale ?? 'it', professionCode: person.professionCode ?? null, source, createdAt: at, updatedAt: at })
+    .values({ name: person.name, email, phone: person.phone ?? null, locale: person.locale ?? 'it', professionCode: person.professionCode ?? null, assigneeId: person.assigneeId ?? null, source, createdAt: at, updatedAt: at })
     .onConflictDoNothing()
     .returning();
   if (!created) {

@@ -82,46 +82,22 @@ const invite = (links: Links, m: Meeting, r: Registration) => [
   { filename: 'invito.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: meetingCalendar(links, m, r.locale) },
 ];
 
-export function confirmationMail(links: Links, m: Meeting, r: Registration): OutgoingMail {
+/** An invitation with the calendar event: the mail kinds differ only in key, subject and first line. */
+function inviteMail(kind: 'confirm' | 'update' | 'reminder' | 'invite', key: string, links: Links, m: Meeting, r: Registration): OutgoingMail {
   return {
-    key: `meeting-confirm:${r.id}:${m.sequence}`,
+    key,
     to: r.email,
-    subject: t(r.locale, 'meetings.mail.confirm_subject', { title: m.title }),
-    text: body(links, m, r, t(r.locale, 'meetings.mail.confirm_intro')),
+    subject: t(r.locale, `meetings.mail.${kind}_subject`, { title: m.title }),
+    text: body(links, m, r, t(r.locale, `meetings.mail.${kind}_intro`)),
     attachments: invite(links, m, r),
   };
 }
 
-export function updateMail(links: Links, m: Meeting, r: Registration): OutgoingMail {
-  return {
-    key: `meeting-update:${r.id}:${m.sequence}`,
-    to: r.email,
-    subject: t(r.locale, 'meetings.mail.update_subject', { title: m.title }),
-    text: body(links, m, r, t(r.locale, 'meetings.mail.update_intro')),
-    attachments: invite(links, m, r),
-  };
-}
-
-export function reminderMail(links: Links, m: Meeting, r: Registration): OutgoingMail {
-  return {
-    key: `meeting-reminder:${r.id}`,
-    to: r.email,
-    subject: t(r.locale, 'meetings.mail.reminder_subject', { title: m.title }),
-    text: body(links, m, r, t(r.locale, 'meetings.mail.reminder_intro')),
-    attachments: invite(links, m, r),
-  };
-}
-
+export const confirmationMail = (links: Links, m: Meeting, r: Registration) => inviteMail('confirm', `meeting-confirm:${r.id}:${m.sequence}`, links, m, r);
+export const updateMail = (links: Links, m: Meeting, r: Registration) => inviteMail('update', `meeting-update:${r.id}:${m.sequence}`, links, m, r);
+export const reminderMail = (links: Links, m: Meeting, r: Registration) => inviteMail('reminder', `meeting-reminder:${r.id}`, links, m, r);
 /** A person the staff invited (a call's candidate, or someone registered by hand). */
-export function invitationMail(links: Links, m: Meeting, r: Registration): OutgoingMail {
-  return {
-    key: `meeting-invite:${r.id}:${m.sequence}`,
-    to: r.email,
-    subject: t(r.locale, 'meetings.mail.invite_subject', { title: m.title }),
-    text: body(links, m, r, t(r.locale, 'meetings.mail.invite_intro')),
-    attachments: invite(links, m, r),
-  };
-}
+export const invitationMail = (links: Links, m: Meeting, r: Registration) => inviteMail('invite', `meeting-invite:${r.id}:${m.sequence}`, links, m, r);
 
 /** The meeting is called off: the same UID with a higher SEQUENCE and METHOD:CANCEL removes it from calendars. */
 export function meetingCancelledMail(links: Links, m: Meeting, r: Registration): OutgoingMail {

@@ -1,6 +1,6 @@
 // Erasing a person the team follows (GDPR art. 17), on request or by the retention rule: one
 // transaction across every capability that holds them, keeping only what the agency must keep
-// (ranked-list candidacies, unlinked). This module is the one place that knows all of them (ADR 008).
+// (ranked-list candidacies, unlinked). This module is the one place that knows all of them (ADR 009).
 import { and, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';

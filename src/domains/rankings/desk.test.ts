@@ -10,7 +10,8 @@ import type { Actor } from '../../platform/audit/index.ts';
 import { auditLog } from '../../platform/audit/tables.ts';
 import { caseEvents, cases } from '../cases/tables.ts';
 import { addCandidate, logContact, makeOffer, NO_ANSWER_ATTEMPTS, openPosts, publishList, recordOutcome } from './index.ts';
-import { offers, rankedCandidates } from './tables.ts';
+import { offers, rankedCandidates, rankedLists } from './tables.ts';
+import { calls } from '../calls/tables.ts';
 
 const RECRUITER: Actor = { id: 'desk-recruiter', label: 'recruiter', role: 'recruiter' };
 let rt: TestRuntime;
@@ -54,6 +55,10 @@ describe('a turn closed before an offer', () => {
     expect(r.ok && r.value.proposed.map((c) => c.rank)).toEqual([2]);
     expect(await byRank(list.id, 1)).toMatchObject({ state: 'not_eligible', closedReason: null, firstContactAt: null });
     expect(await caseOf(first.caseId!)).toMatchObject({ stage: 'lost', lostReason: 'Non idoneo: Manca la specializzazione' });
+    // The next one's case is followed by whoever opened the posts, with the call's profession.
+    const second = await byRank(list.id, 2);
+    const [call] = await db().select({ professionCode: calls.professionCode }).from(calls).innerJoin(rankedLists, eq(rankedLists.callId, calls.id)).where(eq(rankedLists.id, list.id));
+    expect(await caseOf(second.caseId!)).toMatchObject({ assigneeId: RECRUITER.id, professionCode: call!.professionCode });
   });
 
   it('needs an offer to accept, and a reason to renounce', async () => {

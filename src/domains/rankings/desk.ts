@@ -61,8 +61,10 @@ export async function fillOpenings(tx: DbOrTx, list: RankedList, actor: Actor, n
     .limit(need)
     .for('update');
   const out: RankedCandidate[] = [];
+  // The case learns the call's profession and, when a team member opened the posts, who follows it.
+  const [call] = next.length ? await tx.select({ professionCode: calls.professionCode }).from(calls).where(eq(calls.id, list.callId)) : [];
   for (const c of next) {
-    const kase = await ensureCase(tx, { name: c.name, email: c.email ?? c.pec, phone: c.phone, locale: c.locale }, 'ranked_list', actor, now);
+    const kase = await ensureCase(tx, { name: c.name, email: c.email ?? c.pec, phone: c.phone, locale: c.locale, professionCode: call?.professionCode ?? null, assigneeId: actor.id }, 'ranked_list', actor, now);
     const [u] = await tx
       .update(rankedCandidates)
       .set({ state: 'proposed', proposedAt: now, caseId: kase.id, handledBy: actor.id, updatedAt: now })

@@ -3,7 +3,7 @@
 import { raw } from 'hono/html';
 import type { Ctx } from '../context.ts';
 import { AdminLayout } from '../layouts/AdminLayout.tsx';
-import { CsrfField, TextField, type FormState } from '../components/form.tsx';
+import { CsrfField, FileField, TextField, type FormState } from '../components/form.tsx';
 import { authorize } from '../../platform/authz/index.ts';
 import { fmt } from '../../platform/i18n/format.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
@@ -134,29 +134,7 @@ function Attachments({ c, d, upload }: { c: Ctx; d: CallDetail; upload: FormStat
         <form method="post" action={lp(callPath(id, '/allegati'))} enctype="multipart/form-data" novalidate>
           <CsrfField token={c.var.csrfToken} />
           <h3 class="h6">{t('calls_admin.page.attachment_add')}</h3>
-          <div class="form-group mb-4">
-            <label for="file" class="active">
-              {t('calls.fields.file')} *
-            </label>
-            <input
-              type="file"
-              id="file"
-              name="file"
-              accept="application/pdf,.pdf"
-              class={fileError ? 'form-control is-invalid' : 'form-control'}
-              required
-              aria-invalid={fileError ? 'true' : undefined}
-              aria-describedby={fileError ? 'file-hint file-error' : 'file-hint'}
-            />
-            <small id="file-hint" class="form-text">
-              {t('calls_admin.page.attachment_hint', { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 })}
-            </small>
-            {fileError ? (
-              <div id="file-error" class="field-error mt-1">
-                {t(fileError)}
-              </div>
-            ) : null}
-          </div>
+          <FileField label={t('calls.fields.file')} accept="application/pdf,.pdf" hint={t('calls_admin.page.attachment_hint', { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 })} error={fileError ? t(fileError) : null} />
           <TextField s={upload} name="title" label={t('calls.fields.title_attachment')} maxLength={200} />
           <button type="submit" class="btn btn-primary">
             {t('calls_admin.page.attachment_upload')}

@@ -184,3 +184,32 @@ export function CsrfField({ token }: { token: string }) {
 export function FormActions({ children }: { children?: Child }) {
   return <div class="d-flex gap-2 flex-wrap mt-4">{children}</div>;
 }
+
+/** A required file input with its limits as hint and a (translated) error tied to it by id. */
+export function FileField({ label, accept, hint, error }: { label: string; accept: string; hint: string; error?: string | null }) {
+  return (
+    <div class="form-group mb-4">
+      <label for="file" class="active">
+        {label} *
+      </label>
+      <input
+        type="file"
+        id="file"
+        name="file"
+        accept={accept}
+        class={error ? 'form-control is-invalid' : 'form-control'}
+        required
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? 'file-hint file-error' : 'file-hint'}
+      />
+      <small id="file-hint" class="form-text">
+        {hint}
+      </small>
+      {error ? (
+        <div id="file-error" class="field-error mt-1">
+          {error}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -3,7 +3,7 @@
 // confirmation when every row is valid). Each import supplies its own columns and wording.
 import type { Child } from 'hono/jsx';
 import type { Ctx } from '../context.ts';
-import { CsrfField } from './form.tsx';
+import { CsrfField, FileField } from './form.tsx';
 
 export interface PreviewProblem {
   column: string;
@@ -62,29 +62,7 @@ export function ImportUploadForm({
     <form method="post" action={action} enctype="multipart/form-data" novalidate class={cls}>
       {children}
       <CsrfField token={c.var.csrfToken} />
-      <div class="form-group mb-4">
-        <label for="file" class="active">
-          {label} *
-        </label>
-        <input
-          type="file"
-          id="file"
-          name="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          class={error ? 'form-control is-invalid' : 'form-control'}
-          required
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? 'file-hint file-error' : 'file-hint'}
-        />
-        <small id="file-hint" class="form-text">
-          {hint}
-        </small>
-        {error ? (
-          <div id="file-error" class="field-error mt-1">
-            {error}
-          </div>
-        ) : null}
-      </div>
+      <FileField label={label} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" hint={hint} error={error} />
       <button type="submit" class="btn btn-primary">
         {submit}
       </button>
