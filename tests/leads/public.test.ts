@@ -212,6 +212,7 @@ describe('the privacy notice', () => {
     expect(body).toContain("Scheda di accompagnamento, colloqui e iscrizioni ai webinar: 24 mesi dall'ultima attività");
     expect(body).toContain('articolo 6, paragrafo 1, lettere c ed e, del GDPR');
     expect(body).toContain('restano, scollegati da essa');
+    expect(body).toContain('quando la graduatoria scade (di norma dopo due anni) cancelliamo email, PEC e telefono');
     expect(body).toContain('<h3>Per colloqui, webinar e accompagnamento</h3>');
     expect(body).toContain('team accoglienza');
     expect(body).toContain('non sono comunicati a terzi');

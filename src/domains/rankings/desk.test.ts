@@ -9,7 +9,7 @@ import { buildRankedList } from '../../../tests/factories/rankings.ts';
 import type { Actor } from '../../platform/audit/index.ts';
 import { auditLog } from '../../platform/audit/tables.ts';
 import { caseEvents, cases } from '../cases/tables.ts';
-import { addCandidate, logContact, makeOffer, NO_ANSWER_ATTEMPTS, openPosts, publishList, recordOutcome } from './index.ts';
+import { addCandidate, logContact, makeOffer, minimiseExpiredLists, NO_ANSWER_ATTEMPTS, openPosts, publishList, recordOutcome } from './index.ts';
 import { offers, rankedCandidates, rankedLists } from './tables.ts';
 import { calls } from '../calls/tables.ts';
 
@@ -123,3 +123,24 @@ describe('the case stage moved by the desk', () => {
     expect(await caseOf(a.candidate.caseId!)).toMatchObject({ stage: 'lost', lostReason: 'Alloggio' });
   });
 });
+
+describe('a list past its validity', () => {
+  it('loses the candidates contact details (an open offer keeps them), keeps rank, name, score and outcomes, and says so in the audit log', async () => {
+    const expired = await buildRankedList(rt.deps, { candidates: 3 });
+    const valid = await buildRankedList(rt.deps, { candidates: 2 });
+    await openPosts(rt.deps, RECRUITER, expired.id, { posts: '1' });
+    const first = await byRank(expired.id, 1);
+    expect((await makeOffer(rt.deps, RECRUITER, first.id)).ok).toBe(true);
+    expect(await minimiseExpiredLists(rt.deps)).toBe(0);
+    await db().update(rankedLists).set({ validUntil: new Date(rt.deps.now().getTime() - 1000) }).where(eq(rankedLists.id, expired.id));
+    expect(await minimiseExpiredLists(rt.deps)).toBe(2);
+    expect(await byRank(expired.id, 1)).toMatchObject({ state: 'offered', email: first.email });
+    expect(await byRank(expired.id, 2)).toMatchObject({ email: null, pec: null, phone: null, rank: 2, state: 'waiting' });
+    expect((await byRank(expired.id, 2)).name).toMatch(/^Candidato /);
+    expect((await byRank(valid.id, 1)).email).not.toBeNull();
+    const log = await db().select().from(auditLog).where(and(eq(auditLog.entityId, expired.id), eq(auditLog.action, 'ranked_list.minimised')));
+    expect(log.map((l) => l.summary)).toEqual(['contact details cleared: 2']);
+    expect(await minimiseExpiredLists(rt.deps)).toBe(0);
+  });
+});
+
