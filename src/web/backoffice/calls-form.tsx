@@ -332,44 +332,30 @@ function Specialisations({ c, s, candidates }: { c: Ctx; s: FormState; candidate
 
 function Workplaces({ c, s, problems, results }: { c: Ctx; s: FormState; problems: WorkplaceProblem[]; results: { code: string; label: string }[] | null }) {
   const { t, lp } = c.var;
-  const invalid = !!s.errors.workplaces;
   return (
     <>
-      <div class="form-group mb-3">
-        <label for="workplaces" class="active">
-          {t('calls.fields.workplaces')}
-        </label>
-        <input
-          type="text"
-          id="workplaces"
-          name="workplaces"
-          class={invalid ? 'form-control is-invalid' : 'form-control'}
-          value={str(s.values, 'workplaces')}
-          maxlength={4000}
-          autocomplete="off"
-          aria-invalid={invalid ? 'true' : undefined}
-          aria-describedby={describedBy(s, 'workplaces', true)}
-        />
-        <small id="workplaces-hint" class="form-text">
-          {t('calls_admin.form.workplaces_hint')}
-        </small>
-        {invalid ? (
-          <div id="workplaces-error" class="field-error mt-1">
-            {t(s.errors.workplaces!)}
-            {problems.length ? (
-              <ul class="mb-0">
-                {problems.map((p) => (
-                  <li>
-                    {p.problem === 'ambiguous'
-                      ? t('calls.import_errors.comune_ambiguous', { value: p.text, options: p.candidates.join(', ') })
-                      : t('calls.import_errors.comune_not_found', { value: p.text })}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
-      </div>
+      <TextField
+        s={s}
+        name="workplaces"
+        label={t('calls.fields.workplaces')}
+        hint={t('calls_admin.form.workplaces_hint')}
+        maxLength={4000}
+        autocomplete="off"
+        spacing="mb-3"
+        errorDetail={
+          problems.length ? (
+            <ul class="mb-0">
+              {problems.map((p) => (
+                <li>
+                  {p.problem === 'ambiguous'
+                    ? t('calls.import_errors.comune_ambiguous', { value: p.text, options: p.candidates.join(', ') })
+                    : t('calls.import_errors.comune_not_found', { value: p.text })}
+                </li>
+              ))}
+            </ul>
+          ) : null
+        }
+      />
       <div class="form-group mb-2">
         <label for="comune_q" class="active">
           {t('calls_admin.form.comune_search')}

@@ -360,45 +360,33 @@ function TasksPage({ c, tasks, notice }: { c: Ctx; tasks: MyTask[]; notice: stri
       </p>
       <h1>{t('cases_admin.tasks_title')}</h1>
       <p>{t('cases_admin.tasks_intro')}</p>
-      {tasks.length ? (
-        <div class="table-responsive">
-          <table class="table">
-            <caption>{t('cases_admin.tasks_caption', { count: f.number.format(tasks.length) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases_admin.task_title')}</th>
-                <th scope="col">{t('cases_admin.task_case')}</th>
-                <th scope="col">{t('cases_admin.task_due')}</th>
-                <th scope="col">{t('cases_admin.task_state')}</th>
-                <th scope="col">{t('cases_admin.dup_action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tasks.map((x) => (
-                <tr>
-                  <th scope="row">{taskTitle(t, x.title, x.caseName)}</th>
-                  <td>
-                    <a href={lp(`/admin/casi/${x.caseId}`)}>{x.caseName}</a>
-                  </td>
-                  <td>{x.dueAt ? <time datetime={x.dueAt.toISOString()}>{f.dateTime.format(x.dueAt)}</time> : t('cases_admin.task_no_due')}</td>
-                  <td>{x.overdue ? <strong>{t('cases_admin.task_state_overdue')}</strong> : t('cases_admin.task_state_open')}</td>
-                  <td>
-                    <form method="post" action={lp(`/admin/casi/attivita/${x.id}/fatta`)}>
-                      <CsrfField token={c.var.csrfToken} />
-                      <input type="hidden" name="from" value="tasks" />
-                      <button type="submit" class="btn btn-sm btn-outline-primary" aria-label={t('cases_admin.task_done_label', { title: taskTitle(t, x.title, x.caseName) })}>
-                        {t('cases_admin.task_done')}
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{t('cases_admin.tasks_empty')}</p>
-      )}
+      <ResultTable
+        c={c}
+        caption={t('cases_admin.tasks_caption', { count: f.number.format(tasks.length) })}
+        columns={[t('cases_admin.task_title'), t('cases_admin.task_case'), t('cases_admin.task_due'), t('cases_admin.task_state'), t('cases_admin.dup_action')]}
+        count={tasks.length}
+        empty={t('cases_admin.tasks_empty')}
+      >
+        {tasks.map((x) => (
+          <tr>
+            <th scope="row">{taskTitle(t, x.title, x.caseName)}</th>
+            <td>
+              <a href={lp(`/admin/casi/${x.caseId}`)}>{x.caseName}</a>
+            </td>
+            <td>{x.dueAt ? <time datetime={x.dueAt.toISOString()}>{f.dateTime.format(x.dueAt)}</time> : t('cases_admin.task_no_due')}</td>
+            <td>{x.overdue ? <strong>{t('cases_admin.task_state_overdue')}</strong> : t('cases_admin.task_state_open')}</td>
+            <td>
+              <form method="post" action={lp(`/admin/casi/attivita/${x.id}/fatta`)}>
+                <CsrfField token={c.var.csrfToken} />
+                <input type="hidden" name="from" value="tasks" />
+                <button type="submit" class="btn btn-sm btn-outline-primary" aria-label={t('cases_admin.task_done_label', { title: taskTitle(t, x.title, x.caseName) })}>
+                  {t('cases_admin.task_done')}
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </ResultTable>
     </AdminLayout>
   );
 }
@@ -420,42 +408,31 @@ function DuplicatesPage({ c, pairs, notice }: { c: Ctx; pairs: DuplicatePair[]; 
       </p>
       <h1>{t('cases_admin.dup_title')}</h1>
       <p>{t('cases_admin.dup_intro')}</p>
-      {pairs.length ? (
-        <div class="table-responsive">
-          <table class="table">
-            <caption>{t('cases_admin.dup_caption', { count: f.number.format(pairs.length) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases_admin.dup_first')}</th>
-                <th scope="col">{t('cases_admin.dup_second')}</th>
-                <th scope="col">{t('cases_admin.dup_reason')}</th>
-                <th scope="col">{t('cases_admin.dup_action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pairs.map((p) => (
-                <tr>
-                  <td>{who(p.a)}</td>
-                  <td>{who(p.b)}</td>
-                  <td>{t(`cases_admin.dup_reasons.${p.reason}`)}</td>
-                  <td>
-                    <form method="post" action={lp('/admin/casi/duplicati')}>
-                      <CsrfField token={c.var.csrfToken} />
-                      <input type="hidden" name="keep" value={p.a.id} />
-                      <input type="hidden" name="drop" value={p.b.id} />
-                      <button type="submit" class="btn btn-sm btn-outline-primary">
-                        {t('cases_admin.dup_keep_first', { name: p.a.name })}
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{t('cases_admin.dup_none')}</p>
-      )}
+      <ResultTable
+        c={c}
+        caption={t('cases_admin.dup_caption', { count: f.number.format(pairs.length) })}
+        columns={[t('cases_admin.dup_first'), t('cases_admin.dup_second'), t('cases_admin.dup_reason'), t('cases_admin.dup_action')]}
+        count={pairs.length}
+        empty={t('cases_admin.dup_none')}
+      >
+        {pairs.map((p) => (
+          <tr>
+            <td>{who(p.a)}</td>
+            <td>{who(p.b)}</td>
+            <td>{t(`cases_admin.dup_reasons.${p.reason}`)}</td>
+            <td>
+              <form method="post" action={lp('/admin/casi/duplicati')}>
+                <CsrfField token={c.var.csrfToken} />
+                <input type="hidden" name="keep" value={p.a.id} />
+                <input type="hidden" name="drop" value={p.b.id} />
+                <button type="submit" class="btn btn-sm btn-outline-primary">
+                  {t('cases_admin.dup_keep_first', { name: p.a.name })}
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </ResultTable>
     </AdminLayout>
   );
 }
@@ -527,32 +504,22 @@ export function caseAdminRoutes() {
 
   app.get('/:id', (c) => detail(c, c.req.param('id'), {}, 200, flash(c, 'cases_admin.flash', FLASH)));
 
-  app.post('/:id/fase', requireAction('cases.update'), async (c) => {
-    const id = c.req.param('id');
-    const values = formValues(await c.req.parseBody({ all: true }));
-    const r = await changeStage(c.var.deps, c.var.actor, id, values);
-    if (r.ok) return c.redirect(`${c.var.lp(`/admin/casi/${id}`)}?esito=updated`, 303);
-    if (r.error.code === 'invalid') return detail(c, id, { stage: state(c, values, r.error.fields) }, 422);
-    return errorResponse(c, r.error);
-  });
-
-  app.post('/:id/voce', requireAction('cases.update'), async (c) => {
-    const id = c.req.param('id');
-    const values = formValues(await c.req.parseBody({ all: true }));
-    const r = await addEntry(c.var.deps, c.var.actor, id, values);
-    if (r.ok) return c.redirect(`${c.var.lp(`/admin/casi/${id}`)}?esito=entry`, 303);
-    if (r.error.code === 'invalid') return detail(c, id, { entry: state(c, values, r.error.fields) }, 422);
-    return errorResponse(c, r.error);
-  });
-
-  app.post('/:id/attivita', requireAction('cases.update'), async (c) => {
-    const id = c.req.param('id');
-    const values = formValues(await c.req.parseBody({ all: true }));
-    const r = await addTask(c.var.deps, c.var.actor, id, values);
-    if (r.ok) return c.redirect(`${c.var.lp(`/admin/casi/${id}`)}?esito=task_added`, 303);
-    if (r.error.code === 'invalid') return detail(c, id, { task: state(c, values, r.error.fields) }, 422);
-    return errorResponse(c, r.error);
-  });
+  // The case page's forms: each posts to one domain operation and comes back with its own messages.
+  const caseForms = [
+    { path: 'fase', form: 'stage', done: 'updated', run: changeStage },
+    { path: 'voce', form: 'entry', done: 'entry', run: addEntry },
+    { path: 'attivita', form: 'task', done: 'task_added', run: addTask },
+  ] as const;
+  for (const { path, form, done, run } of caseForms) {
+    app.post(`/:id/${path}`, requireAction('cases.update'), async (c) => {
+      const id = c.req.param('id');
+      const values = formValues(await c.req.parseBody({ all: true }));
+      const r = await run(c.var.deps, c.var.actor, id, values);
+      if (r.ok) return c.redirect(`${c.var.lp(`/admin/casi/${id}`)}?esito=${done}`, 303);
+      if (r.error.code === 'invalid') return detail(c, id, { [form]: state(c, values, r.error.fields) }, 422);
+      return errorResponse(c, r.error);
+    });
+  }
 
   return app;
 }

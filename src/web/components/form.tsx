@@ -17,7 +17,7 @@ const val = (s: FormState, name: string) => {
 const describedBy = (s: FormState, name: string, hint?: string) =>
   [hint ? `${name}-hint` : null, s.errors[name] ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
 
-function Message({ s, name, hint }: { s: FormState; name: string; hint?: string }) {
+function Message({ s, name, hint, detail }: { s: FormState; name: string; hint?: string; detail?: Child }) {
   return (
     <>
       {hint ? (
@@ -28,6 +28,7 @@ function Message({ s, name, hint }: { s: FormState; name: string; hint?: string 
       {s.errors[name] ? (
         <div id={`${name}-error`} class="field-error mt-1">
           {s.t(s.errors[name])}
+          {detail}
         </div>
       ) : null}
     </>
@@ -44,12 +45,16 @@ export interface FieldProps {
   maxLength?: number;
   autocomplete?: string;
   value?: string;
+  /** More about the error (e.g. the list of entries not understood), inside the error message. */
+  errorDetail?: Child;
+  /** The wrapper's margin classes, when the default spacing does not suit the form. */
+  spacing?: string;
 }
 
-export function TextField({ s, name, label, type = 'text', required, hint, maxLength, autocomplete, value }: FieldProps) {
+export function TextField({ s, name, label, type = 'text', required, hint, maxLength, autocomplete, value, errorDetail, spacing = 'mb-4' }: FieldProps) {
   const invalid = !!s.errors[name];
   return (
-    <div class="form-group mb-4">
+    <div class={`form-group ${spacing}`}>
       <label for={name} class="active">
         {label}
         {required ? ' *' : ''}
@@ -66,7 +71,7 @@ export function TextField({ s, name, label, type = 'text', required, hint, maxLe
         aria-invalid={invalid ? 'true' : undefined}
         aria-describedby={describedBy(s, name, hint)}
       />
-      <Message s={s} name={name} hint={hint} />
+      <Message s={s} name={name} hint={hint} detail={errorDetail} />
     </div>
   );
 }

@@ -238,39 +238,25 @@ function Provinces({ c, s, opts }: { c: Ctx; s: FormState; opts: AlertFormOption
 
 function Comuni({ c, s, problems }: { c: Ctx; s: FormState; problems: ComuneProblem[] }) {
   const { t } = c.var;
-  const error = s.errors.comuni;
   return (
-    <div class="form-group mt-5 mb-4">
-      <label for="comuni" class="active">
-        {t('alerts_public.fields.comuni')}
-      </label>
-      <input
-        type="text"
-        id="comuni"
-        name="comuni"
-        class={error ? 'form-control is-invalid' : 'form-control'}
-        value={str(s.values, 'comuni')}
-        maxlength={2000}
-        autocomplete="off"
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy('comuni-hint', error && 'comuni-error')}
-      />
-      <small id="comuni-hint" class="form-text">
-        {t('alerts_public.hints.comuni')}
-      </small>
-      {error ? (
-        <div id="comuni-error" class="field-error mt-1">
-          {t(error)}
-          {problems.length ? (
-            <ul class="mb-0">
-              {problems.map((p) => (
-                <li>{t(`alerts_public.errors.comune_${p.reason}`, { name: p.text })}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
-    </div>
+    <TextField
+      s={s}
+      name="comuni"
+      label={t('alerts_public.fields.comuni')}
+      hint={t('alerts_public.hints.comuni')}
+      maxLength={2000}
+      autocomplete="off"
+      spacing="mt-5 mb-4"
+      errorDetail={
+        problems.length ? (
+          <ul class="mb-0">
+            {problems.map((p) => (
+              <li>{t(`alerts_public.errors.comune_${p.reason}`, { name: p.text })}</li>
+            ))}
+          </ul>
+        ) : null
+      }
+    />
   );
 }
 
