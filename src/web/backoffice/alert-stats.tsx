@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../context.ts';
 import { AdminLayout } from '../layouts/AdminLayout.tsx';
 import { fmt } from '../../platform/i18n/format.ts';
+import { CountsTable } from '../components/list-page.tsx';
 import {
   FAILURES_SHOWN,
   fanoutDetail,
@@ -188,33 +189,7 @@ export function ProgressBlock({ c, callId, p }: { c: Ctx; callId: string; p: Fan
 }
 
 function SplitTable({ c, caption, head, rows }: { c: Ctx; caption: string; head: string; rows: [string, number][] }) {
-  const { t, locale } = c.var;
-  const f = fmt(locale);
-  return (
-    <div class="table-responsive">
-      <table class="table table-sm">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{head}</th>
-            <th scope="col" class="text-end">
-              {t('alerts_admin.fanout.count')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([label, v]) => (
-            <tr>
-              <th scope="row" class="fw-normal">
-                {label}
-              </th>
-              <td class="text-end">{f.number.format(v)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <CountsTable c={c} caption={caption} head={head} countHead={c.var.t('alerts_admin.fanout.count')} rows={rows.map(([label, count]) => ({ label, count }))} />;
 }
 
 function DetailPage({ c, d }: { c: Ctx; d: FanoutDetail }) {

@@ -30,7 +30,7 @@ import { errorResponse, requireAction } from './guard.tsx';
 import { CsrfField } from '../components/form.tsx';
 import { openCaseForSubscriber } from '../../domains/cases/index.ts';
 import { pageParam } from './pager.tsx';
-import { FilterForm, FilterSearch, FilterSelect, pageCaption, ResultTable, type Option } from '../components/list-page.tsx';
+import { CountsTable, FilterForm, FilterSearch, FilterSelect, pageCaption, ResultTable, type Option } from '../components/list-page.tsx';
 import { queryString } from '../components/list-query.ts';
 
 /** The province filter's value in URLs for "no area chosen". */
@@ -123,41 +123,10 @@ function Filters({ c, q, opts }: { c: Ctx; q: FilterQuery; opts: FilterOptions }
 
 function CountTable({ c, caption, head, rows, param, extra }: { c: Ctx; caption: string; head: string; rows: (CountRow & { label?: string })[]; param: string; extra?: { label: string; count: number; value: string } }) {
   const { t, lp, locale } = c.var;
-  const f = fmt(locale);
   const href = (v: string) => `${lp('/admin/iscritti')}?stato=active&${param}=${encodeURIComponent(v)}`;
-  return (
-    <div class="table-responsive">
-      <table class="table table-sm">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{head}</th>
-            <th scope="col" class="text-end">
-              {t('alerts_admin.subscribers.count')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr>
-              <th scope="row" class="fw-normal">
-                <a href={href(r.code)}>{r.label ?? ((locale === 'en' && r.nameEn) || r.name)}</a>
-              </th>
-              <td class="text-end">{f.number.format(r.count)}</td>
-            </tr>
-          ))}
-          {extra && extra.count ? (
-            <tr>
-              <th scope="row" class="fw-normal">
-                <a href={href(extra.value)}>{extra.label}</a>
-              </th>
-              <td class="text-end">{f.number.format(extra.count)}</td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
-    </div>
-  );
+  const items = rows.map((r) => ({ label: <a href={href(r.code)}>{r.label ?? ((locale === 'en' && r.nameEn) || r.name)}</a>, count: r.count }));
+  if (extra && extra.count) items.push({ label: <a href={href(extra.value)}>{extra.label}</a>, count: extra.count });
+  return <CountsTable c={c} caption={caption} head={head} countHead={t('alerts_admin.subscribers.count')} rows={items} />;
 }
 
 interface ListPageProps {

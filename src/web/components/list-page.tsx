@@ -177,3 +177,33 @@ export function ResultTable({ c, caption, columns, count, empty, keepTable, smal
     </>
   );
 }
+
+/** A small two-column table of counts (label → number, right-aligned), as the breakdowns beside a list. */
+export function CountsTable({ c, caption, head, countHead, rows }: { c: Ctx; caption: string; head: string; countHead: string; rows: { label: Child; count: number }[] }) {
+  const f = fmt(c.var.locale);
+  return (
+    <div class="table-responsive">
+      <table class="table table-sm">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
+            <th scope="col" class="text-end">
+              {countHead}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <th scope="row" class="fw-normal">
+                {r.label}
+              </th>
+              <td class="text-end">{f.number.format(r.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
