@@ -5,7 +5,7 @@
 // axe runs on every page visited; every page is saved for the Nu HTML checker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { follow, startJourney, visit, type Journey } from './support/index.ts';
+import { follow, selectAndSettle, startJourney, visit, type Journey } from './support/index.ts';
 import { createStaff } from '../support/http.ts';
 import { edgeOfKind, provinceOf, waitForFanout } from '../support/alerts.ts';
 import { buildOrganisation } from '../factories/index.ts';
@@ -51,7 +51,7 @@ async function createAndPublishCall(title: string): Promise<string> {
   await page.locator('#title').fill(title);
   await page.locator('#type').selectOption('concorso_pubblico');
   await page.locator('#employerId').selectOption({ label: employerName });
-  await page.locator('#professionCode').selectOption('medico_chirurgo');
+  await selectAndSettle(page, '#professionCode', 'medico_chirurgo');
   await page.locator('#disciplineCode').selectOption(String(edge.disciplineCode));
   await page.locator('#posts').fill('1');
   await page.locator('#contractTerm').selectOption('indeterminato');

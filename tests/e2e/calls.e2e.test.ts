@@ -2,7 +2,7 @@
 // it; a visitor finds it with the filters, opens it, and switches to English on the same page.
 // axe runs on every page visited; every page is saved for the Nu HTML checker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { follow, startJourney, visit, type Journey } from './support/index.ts';
+import { follow, selectAndSettle, startJourney, visit, type Journey } from './support/index.ts';
 import { createStaff } from '../support/http.ts';
 import { buildOrganisation } from '../factories/index.ts';
 import { toRomeLocal } from '../../src/platform/i18n/format.ts';
@@ -36,7 +36,7 @@ describe('staff publish a call, a visitor finds it', () => {
     await page.getByLabel('Titolo', { exact: false }).first().fill(TITLE);
     await page.locator('#type').selectOption('concorso_pubblico');
     await page.locator('#employerId').selectOption({ label: employerName });
-    await page.locator('#professionCode').selectOption('medico_chirurgo');
+    await selectAndSettle(page, '#professionCode', 'medico_chirurgo');
     await page.locator('#disciplineCode').selectOption('19');
     await page.locator('#posts').fill('2');
     await page.locator('#contractTerm').selectOption('indeterminato');

@@ -119,3 +119,16 @@ export async function follow(page: Page, action: Locator | (() => Promise<unknow
   await checkPage(page, name);
   return res;
 }
+
+/**
+ * Selects an option that triggers an htmx swap (the call form's profession reloads the disciplines)
+ * and waits until the swap has settled: acting on the swapped element before that races the swap,
+ * which on a loaded machine replaces the choice just made.
+ */
+export async function selectAndSettle(page: Page, selector: string, value: string): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __settled: Promise<void> }).__settled = new Promise((ok) => document.body.addEventListener('htmx:afterSettle', () => ok(), { once: true }));
+  });
+  await page.locator(selector).selectOption(value);
+  await page.evaluate(() => (window as unknown as { __settled: Promise<void> }).__settled);
+}
