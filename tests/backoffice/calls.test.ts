@@ -171,6 +171,9 @@ describe('creating a call through the form', () => {
     expect(html).toMatch(/<optgroup label="Medico chirurgo">/);
     expect(html).toContain('Medicina interna (15)');
     expect(html).toContain('name="_csrf"');
+    // With JavaScript, changing the profession reloads the disciplines; meanwhile their list is disabled,
+    // so a discipline cannot be chosen from the old list and then swapped away.
+    expect(html).toMatch(/<select id="professionCode"[^>]*data-hx-target="#disciplineCode"[^>]*data-hx-disabled-elt="#disciplineCode"/);
   });
 });
 

@@ -223,6 +223,8 @@ function ProfessionSelect({ c, s, opts }: { c: Ctx; s: FormState; opts: CallForm
         data-hx-trigger="change"
         data-hx-target="#disciplineCode"
         data-hx-swap="innerHTML"
+        // While the disciplines reload the old list cannot be used: a choice made then would be swapped away.
+        data-hx-disabled-elt="#disciplineCode"
       >
         <option value="">{t('calls_admin.form.choose')}</option>
         {opts.professions.map((p) => (
