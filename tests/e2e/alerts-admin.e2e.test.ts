@@ -3,7 +3,7 @@
 // then reaches a finished one from the call's page. axe on every page; HTML saved for the Nu checker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { expectAccessible, follow, startJourney, visit, type Journey } from './support/index.ts';
+import { expectAccessible, fillSignIn, follow, startJourney, visit, type Journey } from './support/index.ts';
 import { createStaff } from '../support/http.ts';
 import { buildCall } from '../factories/index.ts';
 import { buildFanout, buildSubscriber } from '../factories/alerts.ts';
@@ -46,9 +46,7 @@ describe('a recruiter reads the talent pool', () => {
     const { page } = j;
     const staff = await createStaff(j.rt, { role: 'recruiter' });
     await visit(page, '/accedi');
-    await page.getByLabel('Email').fill(staff.email);
-    await page.getByLabel('Password', { exact: false }).first().fill(staff.password);
-    await follow(page, page.getByRole('button', { name: 'Accedi' }));
+    await fillSignIn(page, staff);
 
     await visit(page, '/admin/iscritti');
     expect(await page.locator('main').textContent()).toContain('Luca Bianchi');

@@ -5,7 +5,7 @@
 // axe runs on every page visited; every page is saved for the Nu HTML checker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { follow, selectAndSettle, startJourney, visit, type Journey } from './support/index.ts';
+import { fillSignIn, follow, selectAndSettle, startJourney, visit, type Journey } from './support/index.ts';
 import { createStaff } from '../support/http.ts';
 import { edgeOfKind, provinceOf, waitForFanout } from '../support/alerts.ts';
 import { buildOrganisation } from '../factories/index.ts';
@@ -38,9 +38,7 @@ async function signInAsStaff() {
   const { page } = j;
   staff ??= await createStaff(j.rt, { role: 'recruiter' });
   await visit(page, '/accedi');
-  await page.getByLabel('Email').fill(staff.email);
-  await page.getByLabel('Password', { exact: false }).first().fill(staff.password);
-  await follow(page, page.getByRole('button', { name: 'Accedi' }));
+  await fillSignIn(page, staff);
   expect(new URL(page.url()).pathname).toBe('/admin');
 }
 

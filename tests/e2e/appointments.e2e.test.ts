@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
-import { follow, startJourney, visit, type Journey } from './support/index.ts';
+import { fillSignIn, follow, startJourney, visit, type Journey } from './support/index.ts';
 import { createStaff, type StaffUserFixture } from '../support/http.ts';
 import type { ReceivedMail } from '../support/smtp.ts';
 import { addRule, bookingToken } from '../../src/domains/appointments/index.ts';
@@ -118,9 +118,7 @@ describe('book a talk with the welcome team', () => {
     const { page, context } = j;
     await context.clearCookies();
     await visit(page, '/admin/appuntamenti');
-    await page.getByLabel('Email').fill(host.email);
-    await page.getByLabel('Password', { exact: false }).first().fill(host.password);
-    await follow(page, page.getByRole('button', { name: 'Accedi' }));
+    await fillSignIn(page, host);
     expect(new URL(page.url()).pathname).toBe('/admin/appuntamenti');
     await follow(page, page.getByRole('link', { name: 'Modifica: Lunedì 08:00–18:00' }));
     expect(await page.locator('h1').textContent()).toBe('Modifica la fascia');

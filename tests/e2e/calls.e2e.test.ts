@@ -2,7 +2,7 @@
 // it; a visitor finds it with the filters, opens it, and switches to English on the same page.
 // axe runs on every page visited; every page is saved for the Nu HTML checker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { follow, selectAndSettle, startJourney, visit, type Journey } from './support/index.ts';
+import { fillSignIn, follow, selectAndSettle, startJourney, visit, type Journey } from './support/index.ts';
 import { createStaff } from '../support/http.ts';
 import { buildOrganisation } from '../factories/index.ts';
 import { toRomeLocal } from '../../src/platform/i18n/format.ts';
@@ -24,9 +24,7 @@ describe('staff publish a call, a visitor finds it', () => {
 
     await visit(page, '/admin');
     expect(new URL(page.url()).pathname).toBe('/accedi');
-    await page.getByLabel('Email').fill(staff.email);
-    await page.getByLabel('Password', { exact: false }).first().fill(staff.password);
-    await follow(page, page.getByRole('button', { name: 'Accedi' }));
+    await fillSignIn(page, staff);
     expect(new URL(page.url()).pathname).toBe('/admin');
 
     await visit(page, '/admin/bandi');

@@ -3,7 +3,7 @@
 // the task in "my tasks" and completes it; an admin then erases the person from the confirmation
 // page. axe runs on every page; pages are saved for the Nu HTML checker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { follow, startJourney, visit, type Journey } from './support/index.ts';
+import { fillSignIn, follow, startJourney, visit, type Journey } from './support/index.ts';
 import { createStaff } from '../support/http.ts';
 
 let j: Journey;
@@ -34,9 +34,7 @@ describe('from a lead to a case with a task', () => {
     const staff = await createStaff(j.rt, { role: 'recruiter', name: 'Chiara Accoglienza' });
     await visit(page, '/admin/casi');
     expect(new URL(page.url()).pathname).toBe('/accedi');
-    await page.getByLabel('Email').fill(staff.email);
-    await page.getByLabel('Password', { exact: false }).first().fill(staff.password);
-    await follow(page, page.getByRole('button', { name: 'Accedi' }));
+    await fillSignIn(page, staff);
     expect(new URL(page.url()).pathname).toBe('/admin/casi');
     expect(await page.locator('table caption').textContent()).toContain('Casi: 1');
     expect(await page.locator('table').textContent()).toContain('Contatto dal sito');
@@ -79,9 +77,7 @@ describe('from a lead to a case with a task', () => {
     await context.clearCookies();
     const admin = await createStaff(j.rt, { role: 'admin', name: 'Alba Amministratrice' });
     await visit(page, '/admin/casi');
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password', { exact: false }).first().fill(admin.password);
-    await follow(page, page.getByRole('button', { name: 'Accedi' }));
+    await fillSignIn(page, admin);
     await follow(page, page.getByRole('link', { name: 'Luca Ferri' }));
     await follow(page, page.getByRole('link', { name: 'Cancella i dati di questa persona' }));
     expect(new URL(page.url()).pathname).toMatch(/^\/admin\/casi\/[0-9a-f-]{36}\/cancella$/);

@@ -2,7 +2,7 @@
 // navigation, reads the overall times and reasons (charts and tables), filters by member and date,
 // refuses a reversed range at the field (422), and downloads the CSV; per-list and per-member charts. axe on every page; HTML (with its inline SVG) saved for the Nu checker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { follow, startJourney, visit, type Journey } from './support/index.ts';
+import { fillSignIn, follow, startJourney, visit, type Journey } from './support/index.ts';
 import { createStaff } from '../support/http.ts';
 import { figuresScenario } from '../factories/rankings-figures.ts';
 
@@ -20,9 +20,7 @@ describe('a recruiter reads the ranked lists figures', () => {
     const { page } = j;
     const staff = await createStaff(j.rt, { role: 'recruiter' });
     await visit(page, '/accedi');
-    await page.getByLabel('Email').fill(staff.email);
-    await page.getByLabel('Password', { exact: false }).first().fill(staff.password);
-    await follow(page, page.getByRole('button', { name: 'Accedi' }));
+    await fillSignIn(page, staff);
 
     await visit(page, '/admin');
     await follow(page, page.getByRole('link', { name: 'Cifre delle graduatorie' }));

@@ -4,7 +4,7 @@
 // contacted and adds a note. Also the privacy notice. axe runs on every page; pages are saved for
 // the Nu HTML checker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { follow, startJourney, visit, type Journey } from './support/index.ts';
+import { fillSignIn, follow, startJourney, visit, type Journey } from './support/index.ts';
 import { createStaff } from '../support/http.ts';
 import { buildOrganisation } from '../factories/index.ts';
 
@@ -71,9 +71,7 @@ describe('no call for me: leave your references', () => {
     const staff = await createStaff(j.rt, { role: 'recruiter', name: 'Marta Accoglienza' });
     await visit(page, '/admin/contatti');
     expect(new URL(page.url()).pathname).toBe('/accedi');
-    await page.getByLabel('Email').fill(staff.email);
-    await page.getByLabel('Password', { exact: false }).first().fill(staff.password);
-    await follow(page, page.getByRole('button', { name: 'Accedi' }));
+    await fillSignIn(page, staff);
     expect(new URL(page.url()).pathname).toBe('/admin/contatti');
     expect(await page.locator('table caption').textContent()).toContain('Contatti: 1');
 
@@ -100,9 +98,7 @@ describe('no call for me: leave your references', () => {
     await context.clearCookies();
     const admin = await createStaff(j.rt, { role: 'admin' });
     await visit(page, '/accedi?next=%2Fadmin%2Fcontatti');
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password', { exact: false }).first().fill(admin.password);
-    await follow(page, page.getByRole('button', { name: 'Accedi' }));
+    await fillSignIn(page, admin);
     await follow(page, page.getByRole('link', { name: 'Sara Colombo' }));
     await follow(page, page.getByRole('link', { name: 'Cancella i dati di questa persona' }));
     expect(await page.locator('h1').textContent()).toBe('Cancellare i dati di Sara Colombo?');

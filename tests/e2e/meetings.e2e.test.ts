@@ -5,7 +5,7 @@
 // saved for the Nu HTML checker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { follow, startJourney, visit, type Journey } from './support/index.ts';
+import { fillSignIn, follow, startJourney, visit, type Journey } from './support/index.ts';
 import { createStaff, type StaffUserFixture } from '../support/http.ts';
 import { romeParts } from '../../src/platform/i18n/format.ts';
 import { createMeeting, registerForWebinar } from '../../src/domains/meetings/index.ts';
@@ -27,9 +27,7 @@ async function signInAs(path: string) {
   const { page } = j;
   await visit(page, path);
   expect(new URL(page.url()).pathname).toBe('/accedi');
-  await page.getByLabel('Email').fill(staff.email);
-  await page.getByLabel('Password', { exact: false }).first().fill(staff.password);
-  await follow(page, page.getByRole('button', { name: 'Accedi' }));
+  await fillSignIn(page, staff);
 }
 
 describe('a webinar from creation to attendance', () => {

@@ -4,7 +4,7 @@
 // and the fourth is proposed; the index of all lists shows the counts. axe runs on every page visited;
 // every page is saved for the Nu HTML checker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { follow, startJourney, visit, type Journey } from './support/index.ts';
+import { fillSignIn, follow, startJourney, visit, type Journey } from './support/index.ts';
 import { createStaff } from '../support/http.ts';
 import { buildClosedCall } from '../factories/rankings.ts';
 import type { Call } from '../../src/domains/calls/index.ts';
@@ -25,9 +25,7 @@ describe('the desk works a ranked list down to a hire', () => {
     const { page, smtp } = j;
     const staff = await createStaff(j.rt, { role: 'recruiter' });
     await visit(page, '/accedi');
-    await page.getByLabel('Email').fill(staff.email);
-    await page.getByLabel('Password', { exact: false }).first().fill(staff.password);
-    await follow(page, page.getByRole('button', { name: 'Accedi' }));
+    await fillSignIn(page, staff);
 
     await visit(page, `/admin/bandi/${call.id}`);
     await follow(page, page.getByRole('link', { name: 'Le graduatorie di questo bando' }));

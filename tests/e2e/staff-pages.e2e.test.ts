@@ -3,7 +3,7 @@
 // closed call, the English list and the 404 page. An admin also creates a user through the form,
 // fixing a wrong email on the way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { follow, startJourney, visit, type Journey } from './support/index.ts';
+import { fillSignIn, follow, startJourney, visit, type Journey } from './support/index.ts';
 import { createStaff } from '../support/http.ts';
 import { buildCall } from '../factories/index.ts';
 
@@ -24,9 +24,7 @@ describe('pages outside the main journeys', () => {
     const { page } = j;
     const admin = await createStaff(j.rt, { role: 'admin' });
     await visit(page, '/accedi');
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password', { exact: false }).first().fill(admin.password);
-    await follow(page, page.getByRole('button', { name: 'Accedi' }));
+    await fillSignIn(page, admin);
 
     await visit(page, '/admin/utenti');
     await follow(page, page.getByRole('link', { name: 'Nuovo utente' }));

@@ -6,6 +6,7 @@ import { raw } from 'hono/html';
 import type { AppEnv, Ctx } from '../context.ts';
 import { AdminLayout } from '../layouts/AdminLayout.tsx';
 import { sendExport } from '../components/export.ts';
+import { CountsTable } from '../components/list-page.tsx';
 import { fmt } from '../../platform/i18n/format.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import type { ExportColumn, ExportFormat } from '../../platform/export/index.ts';
@@ -112,29 +113,7 @@ function ComparisonChart({ c, id, title, caption, nameHead, valueHead, rows }: {
   return (
     <div class="row mt-4">
       <div class="col-12 col-xl-7">{raw(svg)}</div>
-      <div class="col-12 col-xl-5 table-responsive">
-        <table class="table table-sm" id={`${id}-table`}>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{nameHead}</th>
-              <th scope="col" class="text-end">
-                {valueHead}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr>
-                <th scope="row" class="fw-normal">
-                  {r.label}
-                </th>
-                <td class="text-end">{r.display}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CountsTable c={c} class="col-12 col-xl-5 table-responsive" id={`${id}-table`} caption={caption} head={nameHead} countHead={valueHead} rows={rows.map((r) => ({ label: r.label, count: r.display }))} />
     </div>
   );
 }

@@ -178,12 +178,15 @@ export function ResultTable({ c, caption, columns, count, empty, keepTable, smal
   );
 }
 
-/** A small two-column table of counts (label → number, right-aligned), as the breakdowns beside a list. */
-export function CountsTable({ c, caption, head, countHead, rows }: { c: Ctx; caption: string; head: string; countHead: string; rows: { label: Child; count: number }[] }) {
+/**
+ * A small two-column table (label → value, right-aligned), as the breakdowns beside a list or the data
+ * beside a chart; numbers are formatted for the locale, text (an already formatted value) is shown as is.
+ */
+export function CountsTable({ c, caption, head, countHead, rows, id, class: cls = 'table-responsive' }: { c: Ctx; caption: string; head: string; countHead: string; rows: { label: Child; count: number | string }[]; id?: string; class?: string }) {
   const f = fmt(c.var.locale);
   return (
-    <div class="table-responsive">
-      <table class="table table-sm">
+    <div class={cls}>
+      <table class="table table-sm" id={id}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -199,7 +202,7 @@ export function CountsTable({ c, caption, head, countHead, rows }: { c: Ctx; cap
               <th scope="row" class="fw-normal">
                 {r.label}
               </th>
-              <td class="text-end">{f.number.format(r.count)}</td>
+              <td class="text-end">{typeof r.count === 'number' ? f.number.format(r.count) : r.count}</td>
             </tr>
           ))}
         </tbody>
