@@ -3,8 +3,8 @@
 // an upcoming webinar and a directors' meeting with its levers. Every person is a fictional
 // "(demo)" name at an example address; it all goes through the domains, as the team would do it.
 import { and, asc, eq, lt } from 'drizzle-orm';
+import type { Actor } from '../src/platform/authz/index.ts';
 import type { DomainDeps } from '../src/platform/domain-deps.ts';
-import type { Actor } from '../src/platform/audit/index.ts';
 import { toRomeLocal } from '../src/platform/i18n/format.ts';
 import { users } from '../src/domains/accounts/tables.ts';
 import { calls } from '../src/domains/calls/tables.ts';
@@ -37,7 +37,7 @@ const emailOf = (name: string) => `${name.toLowerCase().replace(/[^a-z]+/g, '.')
 export async function seedHiringDemo(deps: DomainDeps, recruiterEmail: string): Promise<{ list: string } | null> {
   const [u] = await deps.db.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, recruiterEmail));
   if (!u) return null;
-  const actor: Actor = { id: u.id, label: u.email, role: 'recruiter' };
+  const actor: Actor = { id: u.id, label: u.email, role: 'recruiter', memberships: [] };
   const now = deps.now();
   // The first public competition for doctors whose deadline has passed gets the ranked list.
   const [call] = await deps.db

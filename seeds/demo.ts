@@ -4,9 +4,9 @@
 // Everything is marked as demo (is_demo, "(demo)" in names, example.org addresses) and the site
 // shows a demo banner while it exists. Idempotent: a second run changes nothing.
 import { eq } from 'drizzle-orm';
+import type { Actor } from '../src/platform/authz/index.ts';
 import { createConfirmedSubscriber, type SubscriptionPrefs } from '../src/domains/alerts/index.ts';
 import type { DomainDeps } from '../src/platform/domain-deps.ts';
-import type { Actor } from '../src/platform/audit/index.ts';
 import { organisations } from '../src/domains/organisations/tables.ts';
 import { createCall, publishCall, closeCall, type CallType } from '../src/domains/calls/index.ts';
 import type { CallInputRaw } from '../src/domains/calls/input.ts';
@@ -20,7 +20,7 @@ export const DEMO_USERS = [
   { email: 'redazione@demo.approdo.example', name: 'Redazione Demo', role: 'editor' as const },
 ];
 
-const SYSTEM: Actor = { id: null, label: 'demo-seed', role: 'system' };
+const SYSTEM: Actor = { id: null, label: 'demo-seed', role: 'system', memberships: [] };
 const DAY = 86_400_000;
 
 const ORGS = [

@@ -1,9 +1,9 @@
-// Boots the application: database (migrated, reference data loaded), job queue, mail, auth, web app.
-// Used by the server, the demo, the worker, the CLI and the tests, so all run the same wiring.
+// Boots the application: database (migrated, reference data loaded), job queue, mail, auth, every
+// capability's manifest (jobs, listeners, boot work), and the web app. Used by the server, the demo,
+// the worker, the CLI and the tests, so all run the same wiring. Adding a capability edits nothing
+// here: its manifest is found in its folder (src/manifests.ts).
 import type { PGlite } from '@electric-sql/pglite';
-import { eq } from 'drizzle-orm';
 import type { Config } from './config/env.ts';
-import { organisations } from './domains/organisations/tables.ts';
 import { migrateDatabase, openDatabase, type Database } from './db/client.ts';
 import { createJobs } from './platform/jobs/index.ts';
 import { createMailer } from './platform/mail/index.ts';
@@ -11,17 +11,13 @@ import { createLogger, type Logger } from './platform/logger.ts';
 import { Events } from './platform/events.ts';
 import { RenderCache } from './platform/http/render-cache.ts';
 import { createAuth } from './platform/auth/index.ts';
-import { seedReference } from '../seeds/reference/index.ts';
-import { registerAccountJobs, passwordResetMail } from './domains/accounts/jobs.ts';
-import { registerCallJobs } from './domains/calls/jobs.ts';
-import { registerLeadJobs } from './domains/leads/jobs.ts';
-import { registerAppointmentJobs } from './domains/appointments/jobs.ts';
-import { registerMeetingJobs } from './domains/meetings/jobs.ts';
-import { registerRankingJobs } from './domains/rankings/jobs.ts';
-import { registerCaseJobs } from './domains/cases/jobs.ts';
-import { registerPeopleJobs } from './domains/people/jobs.ts';
 import { purgeImports } from './platform/import/index.ts';
-import { onCallOpened, registerAlertJobs, sweepFanouts } from './domains/alerts/index.ts';
+import type { DomainManifest } from './platform/manifest.ts';
+import { seedReference } from '../seeds/reference/index.ts';
+import { authTables, passwordResetMail, signInLinkMail } from './domains/accounts/index.ts';
+import { hasDemoData } from './domains/organisations/index.ts';
+import { loadDomainManifests } from './manifests.ts';
+import { loadWebModules, type WebModule } from './web/modules.ts';
 import { createApp, type WebApp } from './web/app.tsx';
 import type { AppDeps } from './web/context.ts';
 
@@ -34,6 +30,8 @@ export interface BootOptions {
   now?: () => Date;
   /** Skip migrations and reference seed (tests that cloned a prepared template). */
   prepared?: boolean;
+  /** Capabilities beyond those found in src/ (a test adds a throw-away one this way). */
+  extra?: { manifests?: DomainManifest[]; web?: WebModule[] };
 }
 
 export interface Runtime {
@@ -41,11 +39,6 @@ export interface Runtime {
   app: WebApp;
   database: Database;
   close(): Promise<void>;
-}
-
-async function hasDemoData(database: Database): Promise<boolean> {
-  const [row] = await database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.isDemo, true)).limit(1);
-  return !!row;
 }
 
 export async function boot(config: Config, opts: BootOptions): Promise<Runtime> {
@@ -56,16 +49,20 @@ export async function boot(config: Config, opts: BootOptions): Promise<Runtime> 
       await migrateDatabase(database);
       await seedReference(database.db, logger);
     }
+    const manifests = [...(await loadDomainManifests()), ...(opts.extra?.manifests ?? [])];
     const jobs = createJobs(database, logger);
     const mailer = createMailer({ db: database.db, jobs, smtpUrl: config.smtpUrl, from: config.mailFrom });
+    const links = { baseUrl: config.baseUrl, secret: config.sessionSecret };
     const auth = createAuth({
       db: database.db,
+      tables: authTables,
       secret: config.sessionSecret,
       baseUrl: config.baseUrl,
       secureCookies: config.secureCookies,
       sendResetPassword: (data) => mailer.queue(passwordResetMail(data)),
+      sendSignInLink: async (data) => mailer.queue(await signInLinkMail(database.db, links, data)),
     });
-    const events = new Events();
+    const events = new Events((e, name) => logger.error({ err: e, event: name }, 'event listener failed'));
     const now = opts.now ?? (() => new Date());
     const deps: AppDeps = {
       db: database.db,
@@ -79,30 +76,20 @@ export async function boot(config: Config, opts: BootOptions): Promise<Runtime> 
       cache: new RenderCache(5000, () => now().getTime()),
       auth,
       now,
-      flags: { demo: await hasDemoData(database) },
-      links: { baseUrl: config.baseUrl, secret: config.sessionSecret },
+      flags: { demo: await hasDemoData(database.db) },
+      links,
+      manifests,
     };
-    registerAccountJobs(deps);
-    registerCallJobs(deps);
-    registerLeadJobs(deps);
-    registerMeetingJobs(deps);
-    registerAlertJobs(deps);
-    registerAppointmentJobs(deps);
-    registerCaseJobs(deps);
-    registerPeopleJobs(deps);
-    registerRankingJobs(deps);
+    for (const m of manifests) {
+      for (const def of m.jobs?.(deps) ?? []) jobs.register(def);
+      if (m.listeners) events.onAll(m.listeners(deps));
+    }
     // Staged import rows can hold personal data: dropped once the confirmation window has passed.
     jobs.register({ name: 'import.purge', cron: '17 * * * *', retryLimit: 2, handler: async () => void (await purgeImports(deps)) });
-    // Any change to calls (or the clock opening/closing one) drops the cached public pages.
-    events.on('calls.changed', () => deps.cache.invalidate('calls'));
-    // A call that opens fans out its alerts (the minute sweep catches an event lost in a crash).
-    events.on('calls.opened', ({ id }) => {
-      onCallOpened(deps, String(id)).catch((e: unknown) => logger.error({ err: e, callId: id }, 'alert fan-out not queued'));
-    });
     await jobs.start({ work: opts.work || database.kind === 'pglite' });
-    // The embedded database has one process: deliveries left "sending" by a crash are orphans.
-    if (database.kind === 'pglite') await sweepFanouts(deps, { exclusive: true });
-    const app = createApp(deps);
+    for (const m of manifests) await m.boot?.(deps, { embedded: database.kind === 'pglite' });
+    const web = [...(await loadWebModules()), ...(opts.extra?.web ?? [])];
+    const app = createApp(deps, web);
     return {
       deps,
       app,

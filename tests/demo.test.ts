@@ -2,10 +2,10 @@
 // published ranked list being worked, availability, a webinar, a directors' meeting with levers),
 // all labelled as demo and reachable on the pages; a second run changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../src/platform/authz/index.ts';
 import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from './support/runtime.ts';
 import { signIn } from './support/http.ts';
-import { SYSTEM_ACTOR } from '../src/platform/audit/index.ts';
 import { createUser } from '../src/domains/accounts/index.ts';
 import { seedDemo, DEMO_USERS, DEMO_PASSWORD } from '../seeds/demo.ts';
 import { DEMO_CANDIDATES } from '../seeds/demo-hiring.ts';

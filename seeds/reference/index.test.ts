@@ -1,20 +1,20 @@
 // The reference seed: idempotent (unchanged datasets are skipped), complete from empty tables, accepts a
 // newer ISTAT list (disappeared comuni become inactive), and never overwrites an administrator's edge.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Actor } from '../../src/platform/authz/index.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../tests/support/runtime.ts';
 import { createLogger } from '../../src/platform/logger.ts';
-import type { Actor } from '../../src/platform/audit/index.ts';
 import type { Db } from '../../src/db/client.ts';
 import { DATA_DIR, FILES, SAME_NAME_SOURCE, seedReference } from './index.ts';
 import { comuni, disciplines, disciplineSpecialisations, professions, provinces, referenceSources } from '../../src/domains/reference/tables.ts';
 import { admittedSpecialisations, correctEdge } from '../../src/domains/reference/index.ts';
 
 const logger = createLogger('silent');
-const ADMIN: Actor = { id: 'admin-1', label: 'admin@example.test', role: 'admin' };
+const ADMIN: Actor = { id: 'admin-1', label: 'admin@example.test', role: 'admin', memberships: [] };
 let rt: TestRuntime;
 let db: Db;
 const tmp = mkdtempSync(join(tmpdir(), 'approdo-ref-'));

@@ -1,7 +1,7 @@
 // `npm run demo` (demo:serve) and `npx approdo demo:seed`: the demo dataset, clearly labelled,
 // on the embedded default; the server then prints the demo sign-in.
-import { SYSTEM_ACTOR } from '../platform/audit/index.ts';
 import { createUser } from '../domains/accounts/index.ts';
+import { SYSTEM_ACTOR } from '../platform/authz/index.ts';
 import { advanceLifecycle } from '../domains/calls/index.ts';
 import { seedDemo, DEMO_USERS, DEMO_PASSWORD } from '../../seeds/demo.ts';
 import type { Runtime } from '../runtime.ts';

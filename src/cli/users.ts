@@ -1,7 +1,7 @@
 // Staff user commands: user:create, user:list, user:set-role, user:reset-password. They act as the
 // system actor (whoever runs the CLI on the server already controls the data) and are audited.
-import { SYSTEM_ACTOR } from '../platform/audit/index.ts';
 import { t } from '../platform/i18n/index.ts';
+import { SYSTEM_ACTOR } from '../platform/authz/index.ts';
 import type { FieldErrors } from '../platform/result.ts';
 import {
   changeUserRole,

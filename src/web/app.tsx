@@ -7,12 +7,10 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppDeps, AppEnv } from './context.ts';
 import { csrf, requestContext, securityHeaders, withDeps } from './middleware/core.ts';
-import { loadUser } from './middleware/auth.ts';
+import { loadUser, requireMembership, requireStaff } from './middleware/auth.tsx';
 import { createFastPath } from './middleware/page-cache.ts';
 import { ErrorPage } from './pages/errors.tsx';
-import { publicRoutes } from './public/routes.tsx';
-import { backofficeRoutes } from './backoffice/routes.tsx';
-import { apiRoutes } from './api/routes.ts';
+import { modulesOf, navOf, type WebArea, type WebModule } from './modules.ts';
 import type { Locale } from '../platform/i18n/index.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -26,7 +24,14 @@ export interface WebApp {
   hono: Hono<AppEnv>;
 }
 
-export function createApp(deps: AppDeps): WebApp {
+/** One sub-app per area with every module of that area mounted, in order. */
+function area(modules: readonly WebModule[], name: WebArea): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  for (const m of modulesOf(modules, name)) for (const mount of m.mounts) app.route(mount.path, mount.routes());
+  return app;
+}
+
+export function createApp(deps: AppDeps, modules: readonly WebModule[]): WebApp {
   const app = new Hono<AppEnv>();
   const longCache = async (c: { header: (k: string, v: string) => void }, next: () => Promise<void>) => {
     await next();
@@ -50,10 +55,24 @@ export function createApp(deps: AppDeps): WebApp {
   app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   app.use('*', loadUser);
   app.use('*', csrf);
+  const nav = { backoffice: navOf(modules, 'backoffice'), partner: navOf(modules, 'partner') };
+  app.use('*', async (c, next) => {
+    c.set('nav', nav);
+    await next();
+  });
+  for (const m of modules) if (m.listeners) deps.events.onAll(m.listeners(deps));
 
-  app.route('/api', apiRoutes());
-  app.route('/admin', backofficeRoutes());
-  app.route('/', publicRoutes());
+  app.route('/api', area(modules, 'api'));
+  const admin = new Hono<AppEnv>();
+  admin.use('*', requireStaff);
+  admin.route('/', area(modules, 'backoffice'));
+  app.route('/admin', admin);
+  // The partner portal: every page is of one organisation, and only its members see it.
+  const partner = new Hono<AppEnv>();
+  partner.use('*', requireMembership('organisation', 'org'));
+  partner.route('/', area(modules, 'partner'));
+  app.route('/partner/:org', partner);
+  app.route('/', area(modules, 'public'));
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'not_found' }, 404);

@@ -1,21 +1,32 @@
 // What every request handler can reach: the app's dependencies and the per-request values.
 import type { Context } from 'hono';
+import type { Actor } from '../platform/authz/index.ts';
 import type { Config } from '../config/env.ts';
 import type { Database } from '../db/client.ts';
 import type { Jobs } from '../platform/jobs/index.ts';
 import type { Mailer } from '../platform/mail/index.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { Locale, Translator } from '../platform/i18n/index.ts';
-import type { Actor } from '../platform/audit/index.ts';
 import type { RenderCache } from '../platform/http/render-cache.ts';
 import type { DomainDeps } from '../platform/domain-deps.ts';
-import type { StaffRole } from '../domains/accounts/tables.ts';
+import type { Membership, StaffRole } from '../platform/authz/index.ts';
+import type { NavEntry } from './modules.ts';
 
-export interface StaffUser {
+/** The signed-in person: staff (with a role) or someone of the network (role null, memberships). */
+export interface SessionUser {
   id: string;
   email: string;
   name: string;
-  role: StaffRole;
+  role: StaffRole | null;
+  locale: string;
+}
+
+/** An organisation or group whose pages the request is on (/partner/<slug>), with the actor's membership. */
+export interface ScopeContext {
+  id: string;
+  slug: string;
+  name: string;
+  membership: Membership;
 }
 
 export interface AppDeps extends DomainDeps {
@@ -42,7 +53,10 @@ export interface AppEnv {
     t: Translator;
     /** Prefixes a site path with the current locale (/en/…). */
     lp: (path: string) => string;
-    user: StaffUser | null;
+    user: SessionUser | null;
+    /** Set on /partner/<org> pages by requireMembership. */
+    scope: ScopeContext | null;
+    nav: { backoffice: NavEntry[]; partner: NavEntry[] };
     actor: Actor;
     csrfToken: string;
   };

@@ -1,10 +1,10 @@
 // Every accounts route under /admin for each kind of visitor: anonymous → sign-in page, editor and
 // recruiter → 403 page in the site's look, admin → the page (or the action's success).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/platform/authz/index.ts';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { createStaff, postForm, signIn, type StaffUserFixture } from '../support/http.ts';
 import { createApiToken } from '../../src/domains/accounts/index.ts';
-import { SYSTEM_ACTOR } from '../../src/platform/audit/index.ts';
 import { mailMessages } from '../../src/platform/mail/tables.ts';
 
 let rt: TestRuntime;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   target = await createStaff(rt, { role: 'editor' });
   const t = await createApiToken(rt.deps, SYSTEM_ACTOR, { name: 'matrix', role: 'recruiter' });
   tokenId = t.ok ? t.value.id : '';
-  await rt.deps.mailer.queue({ key: 'matrix:1', to: 'someone@example.test', subject: 'Matrix', text: 'hello' });
+  await rt.deps.mailer.queue({ owner: 'test', key: 'matrix:1', to: 'someone@example.test', subject: 'Matrix', text: 'hello' });
   const [m] = await rt.deps.database.db.select({ id: mailMessages.id }).from(mailMessages);
   mailId = m.id;
 });

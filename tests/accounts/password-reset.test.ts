@@ -1,12 +1,12 @@
 // Password reset end to end: request → mail in the outbox with the link → new password → sign in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/platform/authz/index.ts';
 import { desc, eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { createStaff, postForm, signIn, type StaffUserFixture } from '../support/http.ts';
 import { mailMessages } from '../../src/platform/mail/tables.ts';
 import { setUserDisabled } from '../../src/domains/accounts/index.ts';
 import { resetLink } from '../../src/domains/accounts/jobs.ts';
-import { SYSTEM_ACTOR } from '../../src/platform/audit/index.ts';
 
 let rt: TestRuntime;
 let admin: StaffUserFixture;

@@ -1,11 +1,11 @@
 // Sign-in and sign-out at /accedi and /esci: success, generic failure, disabled accounts, rate
 // limits, the `next` parameter, and cross-origin posts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/platform/authz/index.ts';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { createStaff, getCsrf, ORIGIN, postForm, signIn, withResponseCookies, type StaffUserFixture } from '../support/http.ts';
-import { safeNextPath } from '../../src/web/public/auth.tsx';
+import { safeNextPath } from '../../src/web/public/auth/auth.tsx';
 import { setUserDisabled } from '../../src/domains/accounts/index.ts';
-import { SYSTEM_ACTOR } from '../../src/platform/audit/index.ts';
 
 let rt: TestRuntime;
 let admin: StaffUserFixture;

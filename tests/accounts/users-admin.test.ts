@@ -1,13 +1,14 @@
 // /admin/utenti and /admin/audit: creating users (generated password or set-password mail),
 // changing role, disabling, the safety rules, and the audit rows each change leaves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/platform/authz/index.ts';
 import { and, desc, eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { createStaff, postForm, signIn, type StaffUserFixture } from '../support/http.ts';
 import { users } from '../../src/domains/accounts/tables.ts';
 import { auditLog } from '../../src/platform/audit/tables.ts';
 import { mailMessages } from '../../src/platform/mail/tables.ts';
-import { audit, SYSTEM_ACTOR } from '../../src/platform/audit/index.ts';
+import { audit } from '../../src/platform/audit/index.ts';
 
 let rt: TestRuntime;
 let admin: StaffUserFixture;

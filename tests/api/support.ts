@@ -1,7 +1,7 @@
 // Helpers for API v1 tests: tokens of each role and JSON requests with a bearer token.
 import type { TestRuntime } from '../support/runtime.ts';
 import { createApiToken } from '../../src/domains/accounts/index.ts';
-import type { StaffRole } from '../../src/domains/accounts/tables.ts';
+import type { StaffRole } from '../../src/platform/authz/index.ts';
 import { ADMIN_ACTOR } from '../factories/index.ts';
 
 export async function apiToken(rt: TestRuntime, role: StaffRole, name = `test ${role}`): Promise<{ id: string; secret: string }> {

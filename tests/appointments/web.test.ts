@@ -28,7 +28,7 @@ beforeAll(async () => {
     staff[role] = await createStaff(rt, { role, name: `Persona ${role}` });
     cookies[role] = await signIn(rt, staff[role].email, staff[role].password);
   }
-  const actor = { id: staff.recruiter.id, label: 'r', role: 'recruiter' as const };
+  const actor = { id: staff.recruiter.id, label: 'r', role: 'recruiter' as const, memberships: [] };
   const r = await addRule(rt.deps, actor, { weekday: '3', startTime: '09:00', endTime: '11:00', slotMinutes: '45', bufferMinutes: '15', mode: 'in_person', location: 'Via Belenzani 1, Trento' });
   if (!r.ok) throw new Error('rule');
   ruleId = r.value.id;

@@ -367,7 +367,7 @@ describe('who may reach which route', () => {
       }
       if (w === 'conferma') {
         const csv = 'titolo;tipo;ente;profilo;posti;contratto\nInfermiere;avviso_tempo_determinato;' + (await orgSlug()) + ';infermiere;1;determinato\n';
-        const actor = role ? { id: role.id, label: role.email, role: role.role } : ADMIN_ACTOR;
+        const actor = role ? { id: role.id, label: role.email, role: role.role, memberships: [] } : ADMIN_ACTOR;
         const p = await previewImport(rt.deps, actor, { name: 'x.csv', bytes: new TextEncoder().encode(csv) });
         return `/admin/bandi/importa/${p.ok ? p.value.id : 'none'}/conferma`;
       }

@@ -2,12 +2,12 @@
 // recruiter and admin work cases), the list and its filters, a case's page with its forms and
 // their 422 messages, my tasks, duplicates and merge, and the links from leads and subscribers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/platform/authz/index.ts';
 import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { describeRoleMatrix, type MatrixRoute, type Role } from '../support/role-matrix.ts';
 import { createStaff, postForm, signIn, type StaffUserFixture } from '../support/http.ts';
 import { text } from '../backoffice/calls-support.ts';
-import { SYSTEM_ACTOR } from '../../src/platform/audit/index.ts';
 import { addCaseEvent, addTask, createCase, type Case } from '../../src/domains/cases/index.ts';
 import { cases } from '../../src/domains/cases/tables.ts';
 import { buildSubscriber } from '../factories/alerts.ts';

@@ -2,12 +2,12 @@
 // anonymous → sign-in), the case's page offers it to admins only, the confirmation page says what
 // goes and what stays, and the POST erases (with the alert subscription when ticked) and redirects.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/platform/authz/index.ts';
 import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { describeRoleMatrix, type MatrixRoute, type Role } from '../support/role-matrix.ts';
 import { createStaff, postForm, signIn, type StaffUserFixture } from '../support/http.ts';
 import { text } from '../backoffice/calls-support.ts';
-import { SYSTEM_ACTOR } from '../../src/platform/audit/index.ts';
 import { createCase, type Case } from '../../src/domains/cases/index.ts';
 import { cases } from '../../src/domains/cases/tables.ts';
 import { alertSubscribers } from '../../src/domains/alerts/tables.ts';

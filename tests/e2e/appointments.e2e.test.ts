@@ -22,7 +22,7 @@ beforeAll(async () => {
   host = await createStaff(j.rt, { role: 'recruiter', name: 'Marta Accoglienza' });
   // Every day, so the journey finds free slots whenever it runs.
   for (let weekday = 1; weekday <= 7; weekday++) {
-    const r = await addRule(j.rt.deps, { id: host.id, label: host.email, role: 'recruiter' }, { weekday: String(weekday), startTime: '08:00', endTime: '18:00', slotMinutes: '30', bufferMinutes: '0', mode: 'video', location: 'https://meet.example.org/accoglienza' });
+    const r = await addRule(j.rt.deps, { id: host.id, label: host.email, role: 'recruiter', memberships: [] }, { weekday: String(weekday), startTime: '08:00', endTime: '18:00', slotMinutes: '30', bufferMinutes: '0', mode: 'video', location: 'https://meet.example.org/accoglienza' });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
   }
 });

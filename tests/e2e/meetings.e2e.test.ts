@@ -127,7 +127,7 @@ describe('a webinar from creation to attendance', () => {
     const { page, smtp, rt } = j;
     const call = await buildClosedCall(rt.deps);
     await buildRankedList(rt.deps, { callId: call.id, candidates: 3, locale: (i) => (i === 2 ? 'en' : 'it') });
-    const made = await createMeeting(rt.deps, { id: staff.id, label: staff.email, role: 'recruiter' }, {
+    const made = await createMeeting(rt.deps, { id: staff.id, label: staff.email, role: 'recruiter', memberships: [] }, {
       kind: 'candidates',
       callId: call.id,
       title: 'Benvenuti in reparto',
@@ -160,7 +160,7 @@ describe('a webinar from creation to attendance', () => {
 
   it('the recruiter cancels another webinar: the registrant is told, the public page says so', async () => {
     const { page, smtp, rt } = j;
-    const made = await createMeeting(rt.deps, { id: staff.id, label: staff.email, role: 'recruiter' }, {
+    const made = await createMeeting(rt.deps, { id: staff.id, label: staff.email, role: 'recruiter', memberships: [] }, {
       kind: 'webinar',
       title: 'Webinar sulle specializzazioni',
       date: '2026-07-20',

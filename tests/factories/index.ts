@@ -1,15 +1,15 @@
 // Test data builders: the smallest valid records, overridable field by field.
 import { randomBytes } from 'node:crypto';
+import type { Actor } from '../../src/platform/authz/index.ts';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
 import type { DomainDeps } from '../../src/platform/domain-deps.ts';
-import type { Actor } from '../../src/platform/audit/index.ts';
 import { organisations } from '../../src/domains/organisations/tables.ts';
 import { createCall, publishCall, type Call } from '../../src/domains/calls/index.ts';
 import type { CallInputRaw } from '../../src/domains/calls/input.ts';
 
-export const ADMIN_ACTOR: Actor = { id: null, label: 'test-admin', role: 'admin' };
-export const SYSTEM: Actor = { id: null, label: 'system', role: 'system' };
+export const ADMIN_ACTOR: Actor = { id: null, label: 'test-admin', role: 'admin', memberships: [] };
+export const SYSTEM: Actor = { id: null, label: 'system', role: 'system', memberships: [] };
 
 export async function buildOrganisation(db: Db, over: Partial<typeof organisations.$inferInsert> = {}) {
   const suffix = randomBytes(3).toString('hex');

@@ -18,7 +18,7 @@ beforeAll(async () => {
     const u = await createStaff(rt, { role });
     cookies[role] = await signIn(rt, u.email, u.password);
   }
-  const r = await createOrganisation(rt.deps.database.db, { id: null, label: 'system', role: 'system' }, {
+  const r = await createOrganisation(rt.deps.database.db, { id: null, label: 'system', role: 'system', memberships: [] }, {
     name: 'Ospedale Santa Chiara',
     kind: 'public_hospital',
     isEmployer: true,

@@ -6,7 +6,7 @@ import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { ADMIN_ACTOR, buildCall, buildOrganisation } from '../factories/index.ts';
 import { addAttachment, outboundClicks, type Call } from '../../src/domains/calls/index.ts';
 import { fromRomeLocal, romeParts } from '../../src/platform/i18n/format.ts';
-import { timeLeft } from '../../src/web/components/CallCard.tsx';
+import { timeLeft } from '../../src/web/public/calls/CallCard.tsx';
 import { translator } from '../../src/platform/i18n/index.ts';
 import { closedCall, DAY, get, openCall, testClock } from './support.ts';
 

@@ -1,10 +1,10 @@
 // HTTP test helpers: the CSRF cookie and field, same-origin form posts, signing in, staff users.
 import { randomBytes } from 'node:crypto';
+import { SYSTEM_ACTOR } from '../../src/platform/authz/index.ts';
 import type { WebApp } from '../../src/web/app.tsx';
 import type { Runtime } from '../../src/runtime.ts';
-import { SYSTEM_ACTOR } from '../../src/platform/audit/index.ts';
 import { createUser } from '../../src/domains/accounts/index.ts';
-import type { StaffRole } from '../../src/domains/accounts/tables.ts';
+import type { StaffRole } from '../../src/platform/authz/index.ts';
 
 export const ORIGIN = 'http://localhost';
 const CSRF_COOKIE = 'approdo_csrf';

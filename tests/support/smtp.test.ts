@@ -38,6 +38,7 @@ describe('the application mailer over SMTP', () => {
     smtp.clear();
     expect(rt.deps.mailer.mode).toBe('smtp');
     const mail = {
+      owner: 'test',
       key: 'test:smtp-peer:1',
       to: 'candidata@example.it',
       subject: 'Nuovo bando',

@@ -1,10 +1,9 @@
 // The accounts domain without the web: who may do what, the last-admin rule, passwords, API tokens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Actor, SYSTEM_ACTOR } from '../../platform/authz/index.ts';
 import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { createStaff, postForm, signIn, withResponseCookies } from '../../../tests/support/http.ts';
-import type { Actor } from '../../platform/audit/index.ts';
-import { SYSTEM_ACTOR } from '../../platform/audit/index.ts';
 import { auditLog } from '../../platform/audit/tables.ts';
 import {
   changeUserRole,
@@ -27,12 +26,12 @@ beforeAll(async () => {
 });
 afterAll(() => rt.close());
 
-const actorOf = (u: { id: string; email: string; role: Actor['role'] }): Actor => ({ id: u.id, label: u.email, role: u.role });
+const actorOf = (u: { id: string; email: string; role: Actor['role'] }): Actor => ({ id: u.id, label: u.email, role: u.role, memberships: [] });
 
 describe('authorization inside the domain', () => {
   it('refuses user and token management to recruiters, editors and anonymous visitors', async () => {
     for (const role of ['recruiter', 'editor', 'anonymous'] as const) {
-      const actor: Actor = { id: null, label: role, role };
+      const actor: Actor = { id: null, label: role, role, memberships: [] };
       expect(await listUsers(rt.deps, actor)).toEqual({ ok: false, error: { code: 'forbidden' } });
       expect((await createUser(rt.deps, actor, { name: 'X', email: `x-${role}@example.test`, role: 'admin' })).ok).toBe(false);
       expect((await createApiToken(rt.deps, actor, { name: 't', role: 'admin' })).ok).toBe(false);

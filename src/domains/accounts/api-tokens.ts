@@ -3,14 +3,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Actor } from '../../platform/audit/index.ts';
 import { audit } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { can, type Actor, STAFF_ROLES, type StaffRole } from '../../platform/authz/index.ts';
 import { f } from '../../platform/forms/index.ts';
 import { forbidden, invalid, notFound, ok, type Result } from '../../platform/result.ts';
 import type { AccountsDeps } from './deps.ts';
-import { apiTokens, STAFF_ROLES, users, type StaffRole } from './tables.ts';
-import './policy.ts';
+import { apiTokens, users } from './tables.ts';
+import { accountRules } from './policy.ts';
 
 const TOKEN_PREFIX = 'apd_';
 const TOKEN_SHAPE = /^apd_[A-Za-z0-9_-]{43}$/;
@@ -41,7 +40,7 @@ export async function createApiToken(
   actor: Actor,
   input: NewToken,
 ): Promise<Result<{ id: string; name: string; secret: string }>> {
-  if (!authorize(actor, 'api_tokens.manage')) return forbidden();
+  if (!can(actor, accountRules.manageApiTokens)) return forbidden();
   const parsed = newTokenSchema.safeParse(input);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
@@ -63,7 +62,7 @@ export async function createApiToken(
 }
 
 export async function revokeApiToken(deps: AccountsDeps, actor: Actor, id: string): Promise<Result<void>> {
-  if (!authorize(actor, 'api_tokens.manage')) return forbidden();
+  if (!can(actor, accountRules.manageApiTokens)) return forbidden();
   if (!/^[0-9a-f-]{36}$/i.test(id)) return notFound();
   return deps.database.db.transaction(async (tx) => {
     const [row] = await tx.select().from(apiTokens).where(eq(apiTokens.id, id)).for('update');
@@ -76,7 +75,7 @@ export async function revokeApiToken(deps: AccountsDeps, actor: Actor, id: strin
 }
 
 export async function listApiTokens(deps: AccountsDeps, actor: Actor): Promise<Result<ApiTokenRow[]>> {
-  if (!authorize(actor, 'api_tokens.manage')) return forbidden();
+  if (!can(actor, accountRules.manageApiTokens)) return forbidden();
   const rows = await deps.database.db
     .select({
       id: apiTokens.id,
@@ -113,5 +112,5 @@ export async function verifyBearer(deps: AccountsDeps, token: string, requestId?
         or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS))),
       ),
     );
-  return { id: `api:${row.id}`, label: `api:${row.name}`, role: row.role, requestId };
+  return { id: `api:${row.id}`, label: `api:${row.name}`, role: row.role, memberships: [], requestId };
 }

@@ -3,17 +3,16 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Actor } from '../../platform/audit/index.ts';
 import { audit } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { can, type Actor, STAFF_ROLES, type StaffRole } from '../../platform/authz/index.ts';
 import { f } from '../../platform/forms/index.ts';
 import { LOCALES } from '../../platform/i18n/index.ts';
 import { forbidden, invalid, ok, type DomainError, type Result } from '../../platform/result.ts';
 import type { AccountsDeps } from './deps.ts';
-import { authAccounts, STAFF_ROLES, users, type StaffRole } from './tables.ts';
+import { authAccounts, users } from './tables.ts';
 import { generatePassword, hashPassword, PASSWORD_MAX, PASSWORD_MIN } from './passwords.ts';
 import { requestPasswordReset } from './sign-in.ts';
-import './policy.ts';
+import { accountRules } from './policy.ts';
 
 export const newUserSchema = z.object({
   name: f.text(120),
@@ -36,7 +35,7 @@ export interface CreatedUser {
 }
 
 export async function createUser(deps: AccountsDeps, actor: Actor, input: NewUser): Promise<Result<CreatedUser, DomainError>> {
-  if (!authorize(actor, 'users.manage')) return forbidden();
+  if (!can(actor, accountRules.manageUsers)) return forbidden();
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) {
     const fields: Record<string, string> = {};

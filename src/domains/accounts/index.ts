@@ -1,5 +1,4 @@
 // The accounts domain's public face: staff users, sign-in, password reset, API tokens, admin reads.
-import './policy.ts';
 
 export { createUser, newUserSchema, type NewUser, type CreatedUser } from './create-user.ts';
 export { changeUserRole, setUserDisabled, setUserPassword, sendPasswordResetMail } from './update-user.ts';
@@ -21,5 +20,9 @@ export {
   type Page,
 } from './queries.ts';
 export { generatePassword, PASSWORD_MIN, PASSWORD_MAX } from './passwords.ts';
-export { STAFF_ROLES, type StaffRole } from './tables.ts';
+export { STAFF_ROLES, type StaffRole } from '../../platform/authz/index.ts';
 export type { AccountsDeps } from './deps.ts';
+export { accountRules } from './policy.ts';
+export { passwordResetMail, signInLinkMail, SIGN_IN_LINK_PATH } from './jobs.ts';
+export { authTables, users, memberships } from './tables.ts';
+export { membershipsOf, grantMembership, revokeMembership } from './memberships.ts';

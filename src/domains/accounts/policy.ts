@@ -1,9 +1,9 @@
 // Who may manage staff accounts and read the records only administrators see.
-import { definePolicies, hasRole } from '../../platform/authz/index.ts';
+import { definePolicy, staff } from '../../platform/authz/index.ts';
 
-definePolicies({
-  'users.manage': hasRole('admin'),
-  'audit.read': hasRole('admin'),
-  'outbox.read': hasRole('admin'),
-  'api_tokens.manage': hasRole('admin'),
+export const accountRules = definePolicy('accounts', {
+  manageUsers: staff('admin'),
+  readAudit: staff('admin'),
+  readOutbox: staff('admin'),
+  manageApiTokens: staff('admin'),
 });

@@ -1,13 +1,12 @@
 // Read models for the admin pages: staff users, the audit log and the mail outbox.
 import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
-import type { Actor } from '../../platform/audit/index.ts';
 import { auditLog } from '../../platform/audit/tables.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { can, type Actor } from '../../platform/authz/index.ts';
 import { mailMessages } from '../../platform/mail/tables.ts';
 import { forbidden, notFound, ok, type Result } from '../../platform/result.ts';
 import type { AccountsDeps } from './deps.ts';
 import { users } from './tables.ts';
-import './policy.ts';
+import { accountRules } from './policy.ts';
 
 export interface UserRow {
   id: string;
@@ -30,18 +29,18 @@ const userColumns = {
 };
 
 export async function listUsers(deps: AccountsDeps, actor: Actor): Promise<Result<UserRow[]>> {
-  if (!authorize(actor, 'users.manage')) return forbidden();
+  if (!can(actor, accountRules.manageUsers)) return forbidden();
   return ok(await deps.database.db.select(userColumns).from(users).orderBy(asc(users.name), asc(users.email)));
 }
 
 export async function getUser(deps: AccountsDeps, actor: Actor, id: string): Promise<Result<UserRow>> {
-  if (!authorize(actor, 'users.manage')) return forbidden();
+  if (!can(actor, accountRules.manageUsers)) return forbidden();
   const [row] = await deps.database.db.select(userColumns).from(users).where(eq(users.id, id));
   return row ? ok(row) : notFound();
 }
 
 export async function getUserByEmail(deps: AccountsDeps, actor: Actor, email: string): Promise<Result<UserRow>> {
-  if (!authorize(actor, 'users.manage')) return forbidden();
+  if (!can(actor, accountRules.manageUsers)) return forbidden();
   const [row] = await deps.database.db.select(userColumns).from(users).where(eq(users.email, email.trim().toLowerCase()));
   return row ? ok(row) : notFound();
 }
@@ -72,7 +71,7 @@ export async function listAuditLog(
   actor: Actor,
   q: { page?: number; entityType?: string; actor?: string },
 ): Promise<Result<AuditPage>> {
-  if (!authorize(actor, 'audit.read')) return forbidden();
+  if (!can(actor, accountRules.readAudit)) return forbidden();
   const { db } = deps.database;
   const where: SQL[] = [];
   if (q.entityType) where.push(eq(auditLog.entityType, q.entityType));
@@ -96,7 +95,7 @@ export type OutboxRow = Pick<typeof mailMessages.$inferSelect, 'id' | 'to' | 'su
 export type OutboxMessage = typeof mailMessages.$inferSelect;
 
 export async function listOutbox(deps: AccountsDeps, actor: Actor, q: { page?: number }): Promise<Result<Page<OutboxRow>>> {
-  if (!authorize(actor, 'outbox.read')) return forbidden();
+  if (!can(actor, accountRules.readOutbox)) return forbidden();
   const { db } = deps.database;
   const [{ n }] = await db.select({ n: count() }).from(mailMessages);
   const { page, pages } = pageOf(q.page ?? 1, Number(n));
@@ -119,7 +118,7 @@ export async function listOutbox(deps: AccountsDeps, actor: Actor, q: { page?: n
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function getOutboxMessage(deps: AccountsDeps, actor: Actor, id: string): Promise<Result<OutboxMessage>> {
-  if (!authorize(actor, 'outbox.read')) return forbidden();
+  if (!can(actor, accountRules.readOutbox)) return forbidden();
   // A malformed id would make PostgreSQL raise on the uuid cast: it is simply not there.
   if (!UUID.test(id)) return notFound();
   const [row] = await deps.database.db.select().from(mailMessages).where(eq(mailMessages.id, id));

@@ -1,9 +1,9 @@
-// Staff accounts: better-auth's user/session/account/verification tables, plus API tokens.
-import { boolean, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+// Accounts of everyone who signs in — the agency's staff and the people of the network (partner
+// referents, employers, community members, course participants): better-auth's user, session,
+// account and verification tables, the memberships that scope what a person may do, and API tokens.
+import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, tstz, updatedAt } from '../../db/columns.ts';
-
-export const STAFF_ROLES = ['admin', 'recruiter', 'editor'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+import type { ScopeKind, StaffRole } from '../../platform/authz/index.ts';
 
 export const users = pgTable('users', {
   id: text('id').primaryKey(),
@@ -11,7 +11,8 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   emailVerified: boolean('email_verified').notNull().default(false),
   image: text('image'),
-  role: text('role').$type<StaffRole>().notNull().default('editor'),
+  /** The staff role; null for people outside the agency, who act through their memberships. */
+  role: text('role').$type<StaffRole>(),
   disabled: boolean('disabled').notNull().default(false),
   locale: text('locale').notNull().default('it'),
   createdAt: createdAt(),
@@ -82,3 +83,26 @@ export const apiTokens = pgTable('api_tokens', {
   lastUsedAt: tstz('last_used_at'),
   revokedAt: tstz('revoked_at'),
 });
+
+/**
+ * What a person is in an organisation of the network or a community group, and so what they may do
+ * there (the capability owning the scope names its roles, e.g. an organisation's `referent`).
+ */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    scope: text('scope').$type<ScopeKind>().notNull(),
+    scopeId: text('scope_id').notNull(),
+    role: text('role').notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('memberships_user_scope_idx').on(t.userId, t.scope, t.scopeId), index('memberships_scope_idx').on(t.scope, t.scopeId)],
+);
+
+/** The tables better-auth reads and writes (src/platform/auth is given them at boot). */
+export const authTables = { user: users, session: sessions, account: authAccounts, verification: verifications };

@@ -2,16 +2,15 @@
 // Two rules keep the agency from locking itself out: nobody disables themselves, and the last
 // active admin can be neither demoted nor disabled.
 import { and, eq } from 'drizzle-orm';
-import type { Actor } from '../../platform/audit/index.ts';
 import { audit } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { can, type Actor, STAFF_ROLES, type StaffRole } from '../../platform/authz/index.ts';
 import type { Tx } from '../../db/client.ts';
 import { err, forbidden, invalid, notFound, ok, type DomainError, type Result } from '../../platform/result.ts';
 import type { AccountsDeps } from './deps.ts';
-import { authAccounts, sessions, STAFF_ROLES, users, type StaffRole } from './tables.ts';
+import { authAccounts, sessions, users } from './tables.ts';
 import { generatePassword, hashPassword, passwordProblem } from './passwords.ts';
 import { requestPasswordReset } from './sign-in.ts';
-import './policy.ts';
+import { accountRules } from './policy.ts';
 
 const lastAdmin = () => err<DomainError>({ code: 'invalid_state', message: 'accounts.users.errors.last_admin' });
 
@@ -26,7 +25,7 @@ async function activeAdminIds(tx: Tx): Promise<string[]> {
 }
 
 export async function changeUserRole(deps: AccountsDeps, actor: Actor, userId: string, role: StaffRole): Promise<Result<void>> {
-  if (!authorize(actor, 'users.manage')) return forbidden();
+  if (!can(actor, accountRules.manageUsers)) return forbidden();
   if (!(STAFF_ROLES as readonly string[]).includes(role)) return invalid({ role: 'common.forms.invalid_choice' });
   return deps.database.db.transaction(async (tx) => {
     const admins = await activeAdminIds(tx);
@@ -47,7 +46,7 @@ export async function changeUserRole(deps: AccountsDeps, actor: Actor, userId: s
 }
 
 export async function setUserDisabled(deps: AccountsDeps, actor: Actor, userId: string, disabled: boolean): Promise<Result<void>> {
-  if (!authorize(actor, 'users.manage')) return forbidden();
+  if (!can(actor, accountRules.manageUsers)) return forbidden();
   if (disabled && actor.id === userId) return err({ code: 'invalid_state', message: 'accounts.users.errors.self_disable' });
   return deps.database.db.transaction(async (tx) => {
     const admins = await activeAdminIds(tx);
@@ -76,7 +75,7 @@ export async function setUserPassword(
   userId: string,
   password?: string,
 ): Promise<Result<{ generatedPassword: string | null }>> {
-  if (!authorize(actor, 'users.manage')) return forbidden();
+  if (!can(actor, accountRules.manageUsers)) return forbidden();
   if (password !== undefined) {
     const problem = passwordProblem(password);
     if (problem) return invalid({ password: problem });
@@ -112,7 +111,7 @@ export async function setUserPassword(
 
 /** An admin sends the user the same reset mail as /password-dimenticata. */
 export async function sendPasswordResetMail(deps: AccountsDeps, actor: Actor, userId: string): Promise<Result<void>> {
-  if (!authorize(actor, 'users.manage')) return forbidden();
+  if (!can(actor, accountRules.manageUsers)) return forbidden();
   const [user] = await deps.database.db.select().from(users).where(eq(users.id, userId));
   if (!user) return notFound();
   if (user.disabled) return err({ code: 'invalid_state', message: 'accounts.users.errors.reset_disabled' });

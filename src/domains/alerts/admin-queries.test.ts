@@ -1,11 +1,11 @@
 // The back office's read models of the talent pool: search and filters, counts, export (with its
 // audit entry), a subscriber's page, and the per-call alert statistics; editors get none of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../platform/authz/index.ts';
 import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { buildCall } from '../../../tests/factories/index.ts';
 import { buildFanout, buildSubscriber, type Subscriber } from '../../../tests/factories/alerts.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { auditLog } from '../../platform/audit/tables.ts';
 import {
   ANYWHERE,
@@ -23,9 +23,9 @@ import {
   type SubscriberFilters,
 } from './admin-queries.ts';
 
-const RECRUITER: Actor = { id: null, label: 'recruiter@example.test', role: 'recruiter' };
-const ADMIN: Actor = { id: null, label: 'admin@example.test', role: 'admin' };
-const EDITOR: Actor = { id: null, label: 'editor@example.test', role: 'editor' };
+const RECRUITER: Actor = { id: null, label: 'recruiter@example.test', role: 'recruiter', memberships: [] };
+const ADMIN: Actor = { id: null, label: 'admin@example.test', role: 'admin', memberships: [] };
+const EDITOR: Actor = { id: null, label: 'editor@example.test', role: 'editor', memberships: [] };
 const HYPERLINK = '=HYPERLINK("https://evil.example","clic")';
 
 let rt: TestRuntime;
@@ -255,7 +255,7 @@ describe('alert statistics per call', () => {
 
 describe('authorization', () => {
   it('refuses every read to an editor and an anonymous visitor', async () => {
-    const anonymous: Actor = { id: null, label: 'anonymous', role: 'anonymous' };
+    const anonymous: Actor = { id: null, label: 'anonymous', role: 'anonymous', memberships: [] };
     for (const actor of [EDITOR, anonymous]) {
       const results = await Promise.all([
         listSubscribers(rt.deps, actor, {}),

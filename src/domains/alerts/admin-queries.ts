@@ -3,9 +3,8 @@
 // than the task needs (a fan-out's page names only the addresses that failed).
 import { and, asc, count, desc, eq, exists, ilike, inArray, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { audit } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { can, type Actor } from '../../platform/authz/index.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
 import type { ExportFormat } from '../../platform/export/index.ts';
 import { forbidden, notFound, ok, type Result } from '../../platform/result.ts';
@@ -21,7 +20,7 @@ import {
   type Frequency,
   type SubscriberStatus,
 } from './tables.ts';
-import './policy.ts';
+import { alertRules } from './policy.ts';
 
 type ReadDeps = Pick<DomainDeps, 'db'>;
 
@@ -177,7 +176,7 @@ async function detailsOf(db: DbOrTx, ids: string[]) {
 
 /** Subscribers matching the filters, newest first, a page at a time. */
 export async function listSubscribers(deps: ReadDeps, actor: Actor, f: SubscriberFilters): Promise<Result<Page<SubscriberListRow>>> {
-  if (!authorize(actor, 'alerts.subscribers.read')) return forbidden();
+  if (!can(actor, alertRules.readSubscribers)) return forbidden();
   const { db } = deps;
   const where = subscriberWhere(f);
   const [{ n }] = await db.select({ n: count() }).from(alertSubscribers).where(where);
@@ -215,7 +214,7 @@ const activeOnly = eq(alertSubscribers.status, 'active');
 
 /** Active subscribers per profession, the largest first. */
 export async function countsByProfession(deps: ReadDeps, actor: Actor): Promise<Result<CountRow[]>> {
-  if (!authorize(actor, 'alerts.subscribers.read')) return forbidden();
+  if (!can(actor, alertRules.readSubscribers)) return forbidden();
   const n = sql<number>`count(*)::int`;
   const rows = await deps.db
     .select({ code: alertSubscribers.professionCode, name: professions.name, nameEn: professions.nameEn, count: n })
@@ -229,7 +228,7 @@ export async function countsByProfession(deps: ReadDeps, actor: Actor): Promise<
 
 /** Active subscribers per specialisation held (or in training); a person with two counts in both. */
 export async function countsBySpecialisation(deps: ReadDeps, actor: Actor): Promise<Result<CountRow[]>> {
-  if (!authorize(actor, 'alerts.subscribers.read')) return forbidden();
+  if (!can(actor, alertRules.readSubscribers)) return forbidden();
   const sp = alertSubscriberSpecialisations;
   const n = sql<number>`count(distinct ${sp.subscriberId})::int`;
   const rows = await deps.db
@@ -251,7 +250,7 @@ export interface ProvinceCounts {
 }
 
 export async function countsByProvince(deps: ReadDeps, actor: Actor): Promise<Result<ProvinceCounts>> {
-  if (!authorize(actor, 'alerts.subscribers.read')) return forbidden();
+  if (!can(actor, alertRules.readSubscribers)) return forbidden();
   const a = alertSubscriberAreas;
   const n = sql<number>`count(distinct ${a.subscriberId})::int`;
   const [rows, [anywhere]] = await Promise.all([
@@ -276,7 +275,7 @@ export async function countsByProvince(deps: ReadDeps, actor: Actor): Promise<Re
 
 /** What the filter selects offer: professions, specialisations and provinces (reference data). */
 export async function subscriberFilterOptions(deps: ReadDeps, actor: Actor) {
-  if (!authorize(actor, 'alerts.subscribers.read')) return forbidden();
+  if (!can(actor, alertRules.readSubscribers)) return forbidden();
   const [profs, specs, provs] = await Promise.all([
     deps.db
       .select({ code: professions.code, name: professions.name, nameEn: professions.nameEn })
@@ -310,7 +309,7 @@ export interface SubscriberExportRow {
  * to the audit log (who, when, which filters, how many rows).
  */
 export async function exportSubscribers(deps: ReadDeps, actor: Actor, f: SubscriberFilters, format: ExportFormat): Promise<Result<SubscriberExportRow[]>> {
-  if (!authorize(actor, 'alerts.subscribers.export')) return forbidden();
+  if (!can(actor, alertRules.exportSubscribers)) return forbidden();
   const { db } = deps;
   const rows = await db
     .select(listColumns)
@@ -382,7 +381,7 @@ export interface SubscriberDetail extends SubscriberListRow {
 
 /** One subscriber, read-only: preferences, consent dates and the alerts they were sent. */
 export async function getSubscriber(deps: ReadDeps, actor: Actor, id: string): Promise<Result<SubscriberDetail>> {
-  if (!authorize(actor, 'alerts.subscribers.read')) return forbidden();
+  if (!can(actor, alertRules.readSubscribers)) return forbidden();
   // A malformed id would make PostgreSQL raise on the uuid cast: it is simply not there.
   if (!UUID.test(id)) return notFound();
   const { db } = deps;
@@ -473,7 +472,7 @@ const countsFrom = (r: { matched: number; sent: number; pending: number; failed:
 
 /** Every call's fan-out, the latest first, with its counts. */
 export async function listFanouts(deps: ReadDeps, actor: Actor, q: { page?: number } = {}): Promise<Result<Page<FanoutListRow>>> {
-  if (!authorize(actor, 'alerts.stats')) return forbidden();
+  if (!can(actor, alertRules.stats)) return forbidden();
   const { db } = deps;
   const [{ n }] = await db.select({ n: count() }).from(alertFanouts);
   const total = Number(n);
@@ -536,7 +535,7 @@ async function progressOf(db: DbOrTx, callId: string): Promise<(FanoutProgress &
 
 /** Only the counts of a call's fan-out: what the page polls while it runs. */
 export async function fanoutProgress(deps: ReadDeps, actor: Actor, callId: string): Promise<Result<FanoutProgress | null>> {
-  if (!authorize(actor, 'alerts.stats')) return forbidden();
+  if (!can(actor, alertRules.stats)) return forbidden();
   if (!UUID.test(callId)) return notFound();
   const [call] = await deps.db.select({ id: calls.id }).from(calls).where(eq(calls.id, callId));
   if (!call) return notFound();
@@ -548,7 +547,7 @@ export async function fanoutProgress(deps: ReadDeps, actor: Actor, callId: strin
 
 /** A call's fan-out: the counts, why subscribers matched, and the deliveries that failed. */
 export async function fanoutDetail(deps: ReadDeps, actor: Actor, callId: string): Promise<Result<FanoutDetail>> {
-  if (!authorize(actor, 'alerts.stats')) return forbidden();
+  if (!can(actor, alertRules.stats)) return forbidden();
   if (!UUID.test(callId)) return notFound();
   const { db } = deps;
   const [call] = await db.select({ id: calls.id, title: calls.title }).from(calls).where(eq(calls.id, callId));

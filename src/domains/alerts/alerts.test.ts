@@ -142,7 +142,7 @@ describe('sign-up with double opt-in', () => {
     const mail = await smtp.waitFor((m) => m.to.includes('resident@example.org'));
     const c = await confirmSubscription(rt.deps, tokenFrom(mail.text));
     if (!c.ok) throw new Error('not confirmed');
-    const data = await exportSubscriberData(rt.deps, c.value);
+    const data = await exportSubscriberData(rt.deps.db, c.value, rt.deps.now());
     expect(data.subscriber.specialisations).toEqual([{ code: edge.specialisationCode, inTraining: true, trainingYear: 3 }]);
   });
 });
@@ -415,7 +415,7 @@ describe('preferences, consent and erasure', () => {
     if (!c.ok) throw new Error('not confirmed');
     const call = await buildCall(d, { disciplineCode: null, title: 'Bando per cancellazione', type: 'continuita_assistenziale' }, { publish: true });
     await waitForFanout(d.db, call.id);
-    const data = await exportSubscriberData(d, c.value);
+    const data = await exportSubscriberData(d.db, c.value, d.now());
     expect(data.subscriber.email).toBe(address);
     expect(data.consents[0]).toMatchObject({ event: 'signup', source: 'home' });
     expect(data.alerts.some((a) => a.call === 'Bando per cancellazione')).toBe(true);

@@ -1,11 +1,14 @@
 // The mails of the talent pool: sign-up confirmation, alert, weekly digest, consent renewal. Every
 // alert and digest carries List-Unsubscribe with a signed https link and List-Unsubscribe-Post
 // (RFC 8058), and a footer with the preferences link.
-import type { OutgoingMail } from '../../platform/mail/index.ts';
+import { type OutgoingMail, mailKeys } from '../../platform/mail/index.ts';
 import { t, type Locale } from '../../platform/i18n/index.ts';
 import { fmt } from '../../platform/i18n/format.ts';
 import type { SubscriptionPrefs } from './tables.ts';
 import { absolute, ALERT_PATHS, clickToken, subscriberToken } from './links.ts';
+
+/** The keys of this capability's mails (stored with the owner, so it erases only its own). */
+export const alertMailKey = mailKeys('alerts', ['alert-confirm', 'alert', 'alert-digest', 'alert-renewal']);
 
 type Links = { baseUrl: string; secret: string };
 
@@ -55,7 +58,7 @@ export function confirmationMail(
   const subject = t(l, 'alerts.mail.confirm_subject');
   const lines = [t(l, 'alerts.mail.hello', { name: d.prefs.name }), intro, t(l, 'alerts.mail.confirm_expiry', { days: 7 }), t(l, 'alerts.mail.confirm_ignore')];
   return {
-    key: `alert-confirm:${d.signupId}`,
+    ...alertMailKey('alert-confirm', d.signupId),
     to: d.email,
     subject,
     text: `${lines[0]}\n\n${lines[1]}\n\n${link}\n\n${lines[2]}\n${lines[3]}\n`,
@@ -117,7 +120,7 @@ export function alertMail(links: Links, d: { deliveryId: string; to: AlertRecipi
   const why = `${t(l, 'alerts.mail.why')}: ${reasonSentence(l, d.reason)}.`;
   const lines = callLines(l, d.call);
   return {
-    key: `alert:${d.deliveryId}`,
+    ...alertMailKey('alert', d.deliveryId),
     to: d.to.email,
     subject,
     headers: parts.headers,
@@ -143,7 +146,7 @@ export function digestMail(
   const paragraphs: (string | { href: string; label: string })[] = [t(l, 'alerts.mail.hello', { name: d.to.name }), t(l, 'alerts.mail.digest_intro')];
   for (const b of blocks) paragraphs.push(b.lines.join('\n'), b.why, { href: b.link, label: t(l, 'alerts.mail.read_call') });
   return {
-    key: `alert-digest:${d.digestId}`,
+    ...alertMailKey('alert-digest', d.digestId),
     to: d.to.email,
     subject,
     headers: parts.headers,
@@ -160,7 +163,7 @@ export function renewalMail(links: Links, s: AlertRecipient & { consentExpiresAt
   const subject = t(l, 'alerts.mail.renew_subject');
   const intro = t(l, 'alerts.mail.renew_intro', { date: fmt(l).date.format(s.consentExpiresAt) });
   return {
-    key: `alert-renewal:${s.id}:${s.consentExpiresAt.toISOString()}`,
+    ...alertMailKey('alert-renewal', s.id, s.consentExpiresAt.toISOString()),
     to: s.email,
     subject,
     headers: parts.headers,

@@ -1,8 +1,8 @@
-// Who may see the talent pool: the welcome team (recruiters) and admins; editors see none of it.
-import { definePolicies, hasRole } from '../../platform/authz/index.ts';
+// Who may see the talent pool: subscribers are personal data, so editors never do.
+import { definePolicy, staff } from '../../platform/authz/index.ts';
 
-definePolicies({
-  'alerts.subscribers.read': hasRole('admin', 'recruiter'),
-  'alerts.subscribers.export': hasRole('admin', 'recruiter'),
-  'alerts.stats': hasRole('admin', 'recruiter'),
+export const alertRules = definePolicy('alerts', {
+  readSubscribers: staff('admin', 'recruiter'),
+  exportSubscribers: staff('admin', 'recruiter'),
+  stats: staff('admin', 'recruiter'),
 });

@@ -7,7 +7,7 @@ import type { DomainDeps } from '../../platform/domain-deps.ts';
 import { randomToken } from '../../platform/http/signing.ts';
 import { consentHistory, eraseConsents, recordConsent, PRIVACY_NOTICE_VERSION } from '../../platform/consent/index.ts';
 import { consentRecords } from '../../platform/consent/tables.ts';
-import { mailMessages } from '../../platform/mail/tables.ts';
+import { forgetMail } from '../../platform/mail/index.ts';
 import { invalid, notFound, ok, type DomainError, type Result } from '../../platform/result.ts';
 import { provinces, comuni } from '../reference/tables.ts';
 import { calls } from '../calls/tables.ts';
@@ -282,11 +282,11 @@ export async function renewConsent(deps: DomainDeps, s: Subscriber): Promise<Sub
 }
 
 /** Everything stored about the subscriber, as the JSON they can download (GDPR art. 15 and 20). */
-export async function exportSubscriberData(deps: DomainDeps, s: Subscriber) {
+export async function exportSubscriberData(db: DbOrTx, s: Subscriber, now: Date) {
   const [prefs, consents, deliveries] = await Promise.all([
-    subscriberPrefs(deps.db, s),
-    consentHistory(deps.db, 'alert_subscriber', s.id),
-    deps.db
+    subscriberPrefs(db, s),
+    consentHistory(db, 'alert_subscriber', s.id),
+    db
       .select({ call: calls.title, slug: calls.slug, mode: alertDeliveries.mode, status: alertDeliveries.status, sentAt: alertDeliveries.sentAt, clicks: alertDeliveries.clicks })
       .from(alertDeliveries)
       .innerJoin(calls, eq(calls.id, alertDeliveries.callId))
@@ -294,10 +294,10 @@ export async function exportSubscriberData(deps: DomainDeps, s: Subscriber) {
       .orderBy(alertDeliveries.createdAt),
   ]);
   const provinceNames = prefs.provinces.length
-    ? await deps.db.select({ code: provinces.code, name: provinces.name }).from(provinces).where(inArray(provinces.code, prefs.provinces))
+    ? await db.select({ code: provinces.code, name: provinces.name }).from(provinces).where(inArray(provinces.code, prefs.provinces))
     : [];
   return {
-    exportedAt: deps.now().toISOString(),
+    exportedAt: now.toISOString(),
     subscriber: {
       email: s.email,
       name: s.name,
@@ -330,20 +330,15 @@ export async function exportSubscriberData(deps: DomainDeps, s: Subscriber) {
 
 /**
  * Erasure (GDPR art. 17): the subscriber, their preferences, consents, pending sign-ups and every
- * stored mail to the address go; alert counts stay without the person (subscriber_id set null).
+ * stored alerts mail to the address go; alert counts stay without the person (subscriber_id set null).
  */
-/**
- * `keepMailKeys`: mails to the same address that must still go out (the erasure of a whole person
- * keeps pending mails of what the agency must keep, and the calendar cancellations it queues).
- */
-export async function eraseSubscriber(db: DbOrTx, s: Pick<Subscriber, 'id' | 'email'>, keepMailKeys: string[] = []): Promise<void> {
-  await db.transaction(async (tx) => {
-    await eraseConsents(tx, 'alert_subscriber', s.id);
-    await tx.delete(alertSignups).where(eq(alertSignups.email, s.email));
-    await tx
-      .delete(mailMessages)
-      .where(and(eq(mailMessages.to, s.email), keepMailKeys.length ? sql`not (${inArray(mailMessages.idempotencyKey, keepMailKeys)} and ${inArray(mailMessages.status, ['pending', 'failed'])})` : undefined));
+export async function eraseSubscriber(db: DbOrTx, s: Pick<Subscriber, 'id' | 'email'>): Promise<{ consents: number; signups: number; mails: number }> {
+  return db.transaction(async (tx) => {
+    const consents = await eraseConsents(tx, 'alert_subscriber', s.id);
+    const signups = await tx.delete(alertSignups).where(eq(alertSignups.email, s.email)).returning({ id: alertSignups.id });
+    const mails = await forgetMail(tx, 'alerts', { to: [s.email.toLowerCase()] });
     await tx.delete(alertSubscribers).where(eq(alertSubscribers.id, s.id));
+    return { consents, signups: signups.length, mails };
   });
 }
 

@@ -4,12 +4,12 @@
 // email links that expire, editing a rule without touching what is booked, slots week by week, and
 // a move racing a booking for the same slot.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../platform/authz/index.ts';
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { SmtpPeer, type ReceivedMail } from '../../../tests/support/smtp.ts';
 import { createStaff, type StaffUserFixture } from '../../../tests/support/http.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { caseEvents } from '../cases/tables.ts';
 import { appointments } from './tables.ts';
 import { sign } from '../../platform/http/signing.ts';
@@ -157,7 +157,7 @@ describe('booking, moving and cancelling', () => {
     smtp = await SmtpPeer.start();
     rt = await testRuntime({ env: { SMTP_URL: smtp.url }, now: () => clock });
     host = await createStaff(rt, { role: 'recruiter', name: 'Marta Accoglienza' });
-    actor = { id: host.id, label: host.email, role: 'recruiter' };
+    actor = { id: host.id, label: host.email, role: 'recruiter', memberships: [] };
   });
   afterAll(async () => {
     await rt?.close();
@@ -178,7 +178,7 @@ describe('booking, moving and cancelling', () => {
     if (!bad.ok && bad.error.code === 'invalid') expect(Object.keys(bad.error.fields).sort()).toEqual(['weekday']);
     const bad2 = await addRule(rt.deps, actor, { weekday: '2', startTime: '11:00', endTime: '10:00', slotMinutes: '30', bufferMinutes: '10', mode: 'video', location: 'http://meet.example.org/x' });
     expect(!bad2.ok && bad2.error.code === 'invalid' && bad2.error.fields).toEqual({ endTime: 'appointments_admin.errors.end_before_start', location: 'appointments_admin.errors.https' });
-    const editor: Actor = { id: 'x', label: 'editor', role: 'editor' };
+    const editor: Actor = { id: 'x', label: 'editor', role: 'editor', memberships: [] };
     expect((await addRule(rt.deps, editor, { weekday: '2', startTime: '09:00', endTime: '10:00', slotMinutes: '30', bufferMinutes: '10', mode: 'in_person', location: 'Via Roma 1' })).ok).toBe(false);
   });
 
@@ -308,7 +308,7 @@ describe('booking, moving and cancelling', () => {
     expect(!bad.ok && bad.error.code === 'invalid' && bad.error.fields).toEqual({ slotMinutes: 'appointments_admin.errors.slot' });
     const bad2 = await updateRule(rt.deps, actor, added.value.id, { weekday: '5', startTime: '16:00', endTime: '15:00', slotMinutes: '30', bufferMinutes: '0', mode: 'video', location: 'Via Roma 1' });
     expect(!bad2.ok && bad2.error.code === 'invalid' && bad2.error.fields).toEqual({ endTime: 'appointments_admin.errors.end_before_start', location: 'appointments_admin.errors.https' });
-    const other: Actor = { id: 'someone-else', label: 'x', role: 'recruiter' };
+    const other: Actor = { id: 'someone-else', label: 'x', role: 'recruiter', memberships: [] };
     expect(await updateRule(rt.deps, other, added.value.id, { weekday: '1', startTime: '09:00', endTime: '10:00', slotMinutes: '30', bufferMinutes: '0', mode: 'in_person', location: 'X' })).toEqual({ ok: false, error: { code: 'not_found' } });
     expect((await getMyRule(rt.deps.db, other, added.value.id)).ok).toBe(false);
 

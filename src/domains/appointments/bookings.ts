@@ -4,8 +4,8 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
-import { audit, type Actor } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { audit } from '../../platform/audit/index.ts';
+import { anonymousActor, can, type Actor } from '../../platform/authz/index.ts';
 import { err, forbidden, invalid, notFound, ok, type Result } from '../../platform/result.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import { ensureCase, addCaseEvent } from '../cases/index.ts';
@@ -15,7 +15,7 @@ import { appointments, availabilityRules } from './tables.ts';
 import { freeSlots, slotKey, BOOKING_DAYS, type Slot } from './slots.ts';
 import { APPOINTMENT_PATHS, BOOKING_LINK_DAYS, absolute, bookingToken, checkBookingToken, manageToken, readManageToken, type BookingSubject } from './links.ts';
 import { appointmentMail, hostAppointmentMail, type Appointment, type AppointmentMailKind, type HostMailKind } from './mails.ts';
-import './policy.ts';
+import { appointmentRules } from './policy.ts';
 
 export type { Appointment };
 
@@ -125,7 +125,7 @@ export async function bookAppointment(
   const slot = (await availableSlots(deps.db, now)).find((s) => s.key === input.slot);
   if (!slot) return slotTaken();
   const prefill = await prefillFor(deps.db, subject);
-  const actor: Actor = { id: null, label: email, role: 'anonymous' };
+  const actor = anonymousActor(email);
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(appointments)
@@ -181,7 +181,7 @@ export async function moveAppointment(deps: DomainDeps, token: string, slotKeyVa
   const now = deps.now();
   const slot = (await availableSlots(deps.db, now)).find((s) => s.key === slotKeyValue);
   if (!slot) return slotTaken();
-  const actor: Actor = { id: null, label: current.email, role: 'anonymous' };
+  const actor = anonymousActor(current.email);
   return deps.db.transaction(async (tx) => {
     // A savepoint: the unique index may refuse the slot (booked in the meantime) without spoiling the transaction.
     const moved = await tx
@@ -217,7 +217,7 @@ export async function cancelAppointment(deps: DomainDeps, token: string): Promis
   if (!current) return notFound();
   if (current.status !== 'booked') return err({ code: 'invalid_state', message: current.status });
   const now = deps.now();
-  const actor: Actor = { id: null, label: current.email, role: 'anonymous' };
+  const actor = anonymousActor(current.email);
   return deps.db.transaction(async (tx) => {
     const [a] = await tx
       .update(appointments)
@@ -248,7 +248,7 @@ export interface UpcomingAppointment {
 
 /** The team's appointments from a day ago onwards (still booked, or marked today). */
 export async function teamAppointments(db: DbOrTx, actor: Actor, now: Date): Promise<Result<UpcomingAppointment[]>> {
-  if (!authorize(actor, 'appointments.manage')) return forbidden();
+  if (!can(actor, appointmentRules.manage)) return forbidden();
   const rows = await db
     .select({
       id: appointments.id,
@@ -271,7 +271,7 @@ export async function teamAppointments(db: DbOrTx, actor: Actor, now: Date): Pro
 }
 
 export async function markAppointment(deps: DomainDeps, actor: Actor, id: string, status: 'done' | 'no_show'): Promise<Result<null>> {
-  if (!authorize(actor, 'appointments.manage')) return forbidden();
+  if (!can(actor, appointmentRules.manage)) return forbidden();
   if (!UUID.test(id)) return notFound();
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
@@ -292,7 +292,7 @@ export async function markAppointment(deps: DomainDeps, actor: Actor, id: string
 
 /** A booking link for a person by email, for the team to send them; it expires after BOOKING_LINK_DAYS. */
 export async function createBookingLink(deps: DomainDeps, actor: Actor, input: { email: string; name?: string; locale: Locale }): Promise<Result<{ url: string; expiresAt: Date }>> {
-  if (!authorize(actor, 'appointments.manage')) return forbidden();
+  if (!can(actor, appointmentRules.manage)) return forbidden();
   const email = input.email.trim().toLowerCase();
   if (!EMAIL.test(email) || email.length > 254) return invalid({ email: 'common.forms.invalid_email' });
   const name = input.name?.trim().slice(0, 200) || undefined;

@@ -1,12 +1,15 @@
 // The mails of an appointment, in the person's language, each with its calendar file: booked,
 // moved (same UID, higher SEQUENCE), cancelled (METHOD:CANCEL) and the reminder the day before;
 // and the team member's own notice of a booking, move or cancellation.
-import type { OutgoingMail } from '../../platform/mail/index.ts';
+import { type OutgoingMail, mailKeys } from '../../platform/mail/index.ts';
 import { t, type Locale } from '../../platform/i18n/index.ts';
 import { fmt } from '../../platform/i18n/format.ts';
 import { appointmentIcs } from './ics.ts';
 import { APPOINTMENT_PATHS, absolute, manageToken } from './links.ts';
 import type { appointments } from './tables.ts';
+
+/** The keys of this capability's mails (stored with the owner, so it erases only its own). */
+export const appointmentMailKey = mailKeys('appointments', ['appointment-cancel', 'appointment-booked', 'appointment-moved', 'appointment-reminder', 'appointment-host-booked', 'appointment-host-moved', 'appointment-host-cancelled']);
 
 export type Appointment = typeof appointments.$inferSelect;
 export type AppointmentMailKind = 'booked' | 'moved' | 'cancelled' | 'reminder';
@@ -46,7 +49,7 @@ export function appointmentMail(
     method,
   );
   return {
-    key: kind === 'cancelled' ? `appointment-cancel:${a.id}` : `appointment-${kind}:${a.id}:${a.sequence}`,
+    ...(kind === 'cancelled' ? appointmentMailKey('appointment-cancel', a.id) : appointmentMailKey(`appointment-${kind}`, a.id, a.sequence)),
     to: a.email,
     subject: t(L, `appointments.mail.${kind}_subject`, { when }),
     text: lines.join('\n') + '\n',
@@ -82,7 +85,7 @@ export function hostAppointmentMail(
     method,
   );
   return {
-    key: `appointment-host-${kind}:${a.id}:${a.sequence}:${host.email}`,
+    ...appointmentMailKey(`appointment-host-${kind}`, a.id, a.sequence, host.email),
     to: host.email,
     subject: t(L, `appointments.host_mail.${kind}_subject`, { when }),
     text: lines.join('\n') + '\n',

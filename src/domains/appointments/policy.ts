@@ -1,6 +1,6 @@
-// Who may work appointments (availability, the team's bookings, booking links): recruiters and admins.
-import { definePolicies, hasRole } from '../../platform/authz/index.ts';
+// Who may set the welcome team's availability and see the booked talks.
+import { definePolicy, staff } from '../../platform/authz/index.ts';
 
-definePolicies({
-  'appointments.manage': hasRole('admin', 'recruiter'),
+export const appointmentRules = definePolicy('appointments', {
+  manage: staff('admin', 'recruiter'),
 });

@@ -5,12 +5,12 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
-import { audit, type Actor } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { audit } from '../../platform/audit/index.ts';
+import { can, type Actor } from '../../platform/authz/index.ts';
 import { fromRomeLocal, toRomeLocal } from '../../platform/i18n/format.ts';
 import { forbidden, invalid, notFound, ok, type FieldErrors, type Result } from '../../platform/result.ts';
 import { APPOINTMENT_MODES, availabilityRules } from './tables.ts';
-import './policy.ts';
+import { appointmentRules } from './policy.ts';
 
 export type AvailabilityRule = typeof availabilityRules.$inferSelect;
 
@@ -83,7 +83,7 @@ export function parseRule(input: RuleInput): { ok: true; value: Omit<typeof avai
 }
 
 export async function listMyRules(db: DbOrTx, actor: Actor): Promise<Result<AvailabilityRule[]>> {
-  if (!authorize(actor, 'appointments.manage') || !actor.id) return forbidden();
+  if (!can(actor, appointmentRules.manage) || !actor.id) return forbidden();
   const rows = await db
     .select()
     .from(availabilityRules)
@@ -93,7 +93,7 @@ export async function listMyRules(db: DbOrTx, actor: Actor): Promise<Result<Avai
 }
 
 export async function addRule(deps: DomainDeps, actor: Actor, input: RuleInput): Promise<Result<AvailabilityRule>> {
-  if (!authorize(actor, 'appointments.manage') || !actor.id) return forbidden();
+  if (!can(actor, appointmentRules.manage) || !actor.id) return forbidden();
   const parsed = parseRule(input);
   if (!parsed.ok) return invalid(parsed.fields);
   return deps.db.transaction(async (tx) => {
@@ -104,7 +104,7 @@ export async function addRule(deps: DomainDeps, actor: Actor, input: RuleInput):
 }
 
 export async function deleteRule(deps: DomainDeps, actor: Actor, id: string): Promise<Result<null>> {
-  if (!authorize(actor, 'appointments.manage') || !actor.id) return forbidden();
+  if (!can(actor, appointmentRules.manage) || !actor.id) return forbidden();
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return notFound();
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
@@ -121,14 +121,14 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** One of my rules, for the edit form. */
 export async function getMyRule(db: DbOrTx, actor: Actor, id: string): Promise<Result<AvailabilityRule>> {
-  if (!authorize(actor, 'appointments.manage') || !actor.id) return forbidden();
+  if (!can(actor, appointmentRules.manage) || !actor.id) return forbidden();
   if (!UUID_RE.test(id)) return notFound();
   const [row] = await db.select().from(availabilityRules).where(and(eq(availabilityRules.id, id), eq(availabilityRules.userId, actor.id)));
   return row ? ok(row) : notFound();
 }
 
 export async function updateRule(deps: DomainDeps, actor: Actor, id: string, input: RuleInput): Promise<Result<AvailabilityRule>> {
-  if (!authorize(actor, 'appointments.manage') || !actor.id) return forbidden();
+  if (!can(actor, appointmentRules.manage) || !actor.id) return forbidden();
   if (!UUID_RE.test(id)) return notFound();
   const parsed = parseRule(input);
   if (!parsed.ok) return invalid(parsed.fields);

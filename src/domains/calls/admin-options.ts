@@ -3,16 +3,15 @@
 // names or ISTAT codes, counts per state, and a call's audit history.
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { auditFor } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { can, type Actor } from '../../platform/authz/index.ts';
 import { forbidden, ok, type Result } from '../../platform/result.ts';
 import { organisations } from '../organisations/tables.ts';
 import { specialisations } from '../reference/tables.ts';
 import { admittedSpecialisations, comuneLabel, listDisciplines, listProfessions, resolveComune, searchComuni } from '../reference/queries.ts';
 import { calls } from './tables.ts';
 import { CALL_STATES, stateWhere, type CallState } from './state.ts';
-import './policy.ts';
+import { callRules } from './policy.ts';
 
 export interface EmployerOption {
   id: string;
@@ -158,6 +157,6 @@ export type CallHistoryEntry = Awaited<ReturnType<typeof auditFor>>[number];
 
 /** Who did what to a call and when, newest first. */
 export async function callHistory(db: Db, actor: Actor, callId: string): Promise<Result<CallHistoryEntry[]>> {
-  if (!authorize(actor, 'calls.read_admin')) return forbidden();
+  if (!can(actor, callRules.readAdmin)) return forbidden();
   return ok(await auditFor(db, 'call', callId));
 }

@@ -2,12 +2,11 @@
 import { createHash } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { audit } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { can, type Actor } from '../../platform/authz/index.ts';
 import { forbidden, invalid, notFound, ok, type Result } from '../../platform/result.ts';
 import { callAttachments, calls } from './tables.ts';
-import './policy.ts';
+import { callRules } from './policy.ts';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 20;
@@ -30,7 +29,7 @@ export async function addAttachment(
   file: { name: string; type: string; bytes: Uint8Array },
   title?: string | null,
 ): Promise<Result<{ id: string }>> {
-  if (!authorize(actor, 'calls.attachments')) return forbidden();
+  if (!can(actor, callRules.attachments)) return forbidden();
   if (!file.bytes.length) return invalid({ file: 'calls.errors.attachment_empty' });
   if (file.bytes.length > MAX_ATTACHMENT_BYTES) return invalid({ file: 'calls.errors.attachment_too_big' });
   if (!isPdf(file.bytes)) return invalid({ file: 'calls.errors.attachment_not_pdf' });
@@ -61,7 +60,7 @@ export async function addAttachment(
 }
 
 export async function removeAttachment(deps: DomainDeps, actor: Actor, callId: string, attachmentId: string): Promise<Result<true>> {
-  if (!authorize(actor, 'calls.attachments')) return forbidden();
+  if (!can(actor, callRules.attachments)) return forbidden();
   const result = await deps.db.transaction(async (tx): Promise<Result<true>> => {
     const [gone] = await tx
       .delete(callAttachments)

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../platform/authz/index.ts';
 import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { ADMIN_ACTOR, buildCall, buildOrganisation, callInput } from '../../../tests/factories/index.ts';
 import { auditLog } from '../../platform/audit/tables.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import {
   advanceLifecycle,
   archiveCall,
@@ -26,8 +26,8 @@ beforeAll(async () => {
 });
 afterAll(() => rt.close());
 
-const editor: Actor = { id: null, label: 'ed', role: 'editor' };
-const recruiter: Actor = { id: null, label: 'rec', role: 'recruiter' };
+const editor: Actor = { id: null, label: 'ed', role: 'editor', memberships: [] };
+const recruiter: Actor = { id: null, label: 'rec', role: 'recruiter', memberships: [] };
 
 describe('creating and editing calls', () => {
   it('creates a draft with a slug, proposed specialisations from the relation graph, workplaces and an audit row', async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../platform/authz/index.ts';
 import ExcelJS from 'exceljs';
 import { eq, inArray } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { ADMIN_ACTOR, buildOrganisation } from '../../../tests/factories/index.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { auditLog } from '../../platform/audit/tables.ts';
 import { organisations } from '../organisations/tables.ts';
 import { calls } from './tables.ts';
@@ -20,8 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => rt.close());
 
-const recruiter: Actor = { id: 'user-recruiter', label: 'rec@example.test', role: 'recruiter' };
-const editor: Actor = { id: 'user-editor', label: 'ed@example.test', role: 'editor' };
+const recruiter: Actor = { id: 'user-recruiter', label: 'rec@example.test', role: 'recruiter', memberships: [] };
+const editor: Actor = { id: 'user-editor', label: 'ed@example.test', role: 'editor', memberships: [] };
 const enc = (s: string) => new TextEncoder().encode(s);
 const countCalls = async () => (await rt.deps.db.select({ id: calls.id }).from(calls)).length;
 

@@ -3,9 +3,8 @@
 // confirmation are the shared import pipeline's (src/platform/import).
 import type { DomainDeps } from '../../platform/domain-deps.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { audit } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { can, type Actor } from '../../platform/authz/index.ts';
 import { err, forbidden, notFound, ok, type DomainError, type FieldErrors, type Result } from '../../platform/result.ts';
 import { fromRomeLocal } from '../../platform/i18n/format.ts';
 import * as pipeline from '../../platform/import/index.ts';
@@ -14,7 +13,7 @@ import type { CallInputRaw } from './input.ts';
 import { createCall, validateCall } from './save-call.ts';
 import { employerOptions, resolveWorkplaces, splitWorkplaces, type WorkplaceProblem } from './admin-options.ts';
 import { listDisciplines, listProfessions } from '../reference/queries.ts';
-import './policy.ts';
+import { callRules } from './policy.ts';
 
 const KIND = 'calls';
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -278,7 +277,7 @@ export async function previewImport(
   actor: Actor,
   file: { name: string; bytes: Uint8Array },
 ): Promise<Result<ImportPreview>> {
-  if (!authorize(actor, 'calls.import')) return forbidden();
+  if (!can(actor, callRules.import)) return forbidden();
   const read = await pipeline.readImportFile(file, { columns: IMPORT_COLUMNS, required: REQUIRED_COLUMNS, maxBytes: MAX_IMPORT_BYTES, maxRows: MAX_IMPORT_ROWS });
   const filename = read.filename;
   if (!read.ok) return ok({ id: null, filename, fileProblems: read.problems, rows: [], validRows: 0 });
@@ -315,7 +314,7 @@ export interface StoredImport {
 
 /** A staged import of this actor, to show its preview again before confirming. */
 export async function getImport(deps: DomainDeps, actor: Actor, id: string): Promise<Result<StoredImport>> {
-  if (!authorize(actor, 'calls.import')) return forbidden();
+  if (!can(actor, callRules.import)) return forbidden();
   const b = await pipeline.getStaged<StoredRow>(deps, actor, KIND, id);
   if (!b) return notFound();
   return ok({ id: b.id, filename: b.filename, status: b.status, createdAt: b.createdAt, rows: b.rows.map((r) => ({ line: r.line, title: r.title })) });
@@ -325,7 +324,7 @@ export type ConfirmImportError = DomainError | { code: 'row_failed'; line: numbe
 
 /** Creates every call of a staged import as a draft, all in one transaction, or none. */
 export async function confirmImport(deps: DomainDeps, actor: Actor, id: string): Promise<Result<{ ids: string[] }, ConfirmImportError>> {
-  if (!authorize(actor, 'calls.import')) return forbidden();
+  if (!can(actor, callRules.import)) return forbidden();
   return pipeline.confirmStaged<StoredRow, { ids: string[] }, ConfirmImportError>(deps, actor, { kind: KIND, id }, async (tx, batch) => {
     const ids: string[] = [];
     for (const row of batch.rows) {

@@ -7,3 +7,4 @@ export * from './queries.ts';
 export * from './attachments.ts';
 export { slugify } from './slug.ts';
 export { CALL_TYPES, CONTRACT_TERMS, CONTRACT_HOURS, type CallType } from './tables.ts';
+export { callRules } from './policy.ts';

@@ -1,14 +1,14 @@
 // Who may do what with calls: recruiters and admins manage them; editors can look, not change.
-import { definePolicies, hasRole } from '../../platform/authz/index.ts';
+import { definePolicy, staff } from '../../platform/authz/index.ts';
 
-definePolicies({
-  'calls.read_admin': hasRole('admin', 'recruiter', 'editor'),
-  'calls.create': hasRole('admin', 'recruiter'),
-  'calls.update': hasRole('admin', 'recruiter'),
-  'calls.publish': hasRole('admin', 'recruiter'),
-  'calls.close': hasRole('admin', 'recruiter'),
-  'calls.archive': hasRole('admin', 'recruiter'),
-  'calls.import': hasRole('admin', 'recruiter'),
-  'calls.attachments': hasRole('admin', 'recruiter'),
-  'calls.stats': hasRole('admin', 'recruiter'),
+export const callRules = definePolicy('calls', {
+  readAdmin: staff('admin', 'recruiter', 'editor'),
+  create: staff('admin', 'recruiter'),
+  update: staff('admin', 'recruiter'),
+  publish: staff('admin', 'recruiter'),
+  close: staff('admin', 'recruiter'),
+  archive: staff('admin', 'recruiter'),
+  import: staff('admin', 'recruiter'),
+  attachments: staff('admin', 'recruiter'),
+  stats: staff('admin', 'recruiter'),
 });

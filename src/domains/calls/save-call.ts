@@ -3,16 +3,15 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { audit, diff } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { can, type Actor } from '../../platform/authz/index.ts';
 import { err, forbidden, invalid, notFound, ok, type Result } from '../../platform/result.ts';
 import { callSpecialisations, callWorkplaces, calls } from './tables.ts';
 import { checkReferences, parseCallInput, type CallInput } from './input.ts';
 import { uniqueSlug, slugify } from './slug.ts';
 import { comuni } from '../reference/tables.ts';
 import { admittedSpecialisations } from '../reference/queries.ts';
-import './policy.ts';
+import { callRules } from './policy.ts';
 
 export type Call = typeof calls.$inferSelect;
 
@@ -65,7 +64,7 @@ export async function validateCall(q: DbOrTx, raw: unknown): Promise<Result<Call
 }
 
 export async function createCall(deps: DomainDeps, actor: Actor, raw: unknown, opts: { tx?: DbOrTx; isDemo?: boolean } = {}): Promise<Result<Call>> {
-  if (!authorize(actor, 'calls.create')) return forbidden();
+  if (!can(actor, callRules.create)) return forbidden();
   const run = async (tx: DbOrTx): Promise<Result<Call>> => {
     const v = await validateCall(tx, raw);
     if (!v.ok) return v;
@@ -85,7 +84,7 @@ export async function createCall(deps: DomainDeps, actor: Actor, raw: unknown, o
 }
 
 export async function updateCall(deps: DomainDeps, actor: Actor, id: string, raw: unknown, expectedVersion?: number): Promise<Result<Call>> {
-  if (!authorize(actor, 'calls.update')) return forbidden();
+  if (!can(actor, callRules.update)) return forbidden();
   const result = await deps.db.transaction(async (tx): Promise<Result<Call>> => {
     const [before] = await tx.select().from(calls).where(eq(calls.id, id)).for('update');
     if (!before) return notFound();

@@ -2,15 +2,14 @@
 // back to draft. The clock does the rest (open at publishAt, closed at the deadline).
 import { and, eq, isNull, lte, gt } from 'drizzle-orm';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { audit } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { can, SYSTEM_ACTOR, type Actor } from '../../platform/authz/index.ts';
+import { callRules } from './policy.ts';
 import { err, forbidden, invalid, notFound, ok, type Result } from '../../platform/result.ts';
 import { calls } from './tables.ts';
 import { publishProblems } from './input.ts';
 import { callState } from './state.ts';
 import type { Call } from './save-call.ts';
-import './policy.ts';
 
 type Move = 'publish' | 'close' | 'archive' | 'unpublish';
 
@@ -21,8 +20,8 @@ async function move(
   kind: Move,
   apply: (c: Call, now: Date) => Result<Partial<Call>>,
 ): Promise<Result<Call>> {
-  const action = kind === 'unpublish' ? 'calls.publish' : `calls.${kind}`;
-  if (!authorize(actor, action)) return forbidden();
+  const rule = kind === 'unpublish' || kind === 'publish' ? callRules.publish : kind === 'close' ? callRules.close : callRules.archive;
+  if (!can(actor, rule)) return forbidden();
   const result = await deps.db.transaction(async (tx): Promise<Result<Call & { justOpened: boolean }>> => {
     const [c] = await tx.select().from(calls).where(eq(calls.id, id)).for('update');
     if (!c) return notFound();
@@ -91,7 +90,7 @@ export function unpublishCall(deps: DomainDeps, actor: Actor, id: string) {
  */
 export async function advanceLifecycle(deps: DomainDeps): Promise<{ opened: string[]; closed: string[] }> {
   const now = deps.now();
-  const system: Actor = { id: null, label: 'system', role: 'system' };
+  const system = SYSTEM_ACTOR;
   const out = await deps.db.transaction(async (tx) => {
     const opened = await tx
       .update(calls)

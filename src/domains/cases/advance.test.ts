@@ -2,13 +2,13 @@
 // and only before an acceptance, arrivedAt stamped once, a stage event in the timeline, merged
 // cases followed to the one kept.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../platform/authz/index.ts';
 import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { advanceCaseStage, ensureCase } from './index.ts';
 import { caseEvents, cases, type CaseStage } from './tables.ts';
 
-const ACTOR: Actor = { id: null, label: 'desk', role: 'recruiter' };
+const ACTOR: Actor = { id: null, label: 'desk', role: 'recruiter', memberships: [] };
 const AT = new Date('2026-05-04T10:00:00Z');
 let rt: TestRuntime;
 let n = 0;

@@ -2,10 +2,10 @@
 // and its filters, stage rules, the timeline, tasks and my tasks, duplicates and their merge
 // (with the rows of other capabilities re-pointed), the 12-month check, and leads opening cases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../platform/authz/index.ts';
 import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { createStaff, type StaffUserFixture } from '../../../tests/support/http.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { auditLog } from '../../platform/audit/tables.ts';
 import { appointments } from '../appointments/tables.ts';
 import { createLead } from '../leads/index.ts';
@@ -33,7 +33,7 @@ let clock = new Date('2026-03-10T09:00:00Z');
 let rec: StaffUserFixture;
 let other: StaffUserFixture;
 let me: Actor;
-const editor: Actor = { id: 'editor-x', label: 'editor', role: 'editor' };
+const editor: Actor = { id: 'editor-x', label: 'editor', role: 'editor', memberships: [] };
 let n = 0;
 const email = () => `persona.${++n}.${Date.now()}@example.org`;
 
@@ -41,7 +41,7 @@ beforeAll(async () => {
   rt = await testRuntime({ now: () => clock });
   rec = await createStaff(rt, { role: 'recruiter', name: 'Rita Recruiter' });
   other = await createStaff(rt, { role: 'recruiter', name: 'Olga Altra' });
-  me = { id: rec.id, label: rec.email, role: 'recruiter' };
+  me = { id: rec.id, label: rec.email, role: 'recruiter', memberships: [] };
 });
 afterAll(() => rt.close());
 

@@ -1,10 +1,10 @@
-// Who may see and work cases: the welcome team and HR (recruiters) and admins; editors see none.
-import { definePolicies, hasRole } from '../../platform/authz/index.ts';
+// Who may follow the people the welcome team looks after.
+import { definePolicy, staff } from '../../platform/authz/index.ts';
 
-definePolicies({
-  'cases.read': hasRole('admin', 'recruiter'),
-  'cases.update': hasRole('admin', 'recruiter'),
-  'cases.merge': hasRole('admin', 'recruiter'),
+export const caseRules = definePolicy('cases', {
+  read: staff('admin', 'recruiter'),
+  update: staff('admin', 'recruiter'),
+  merge: staff('admin', 'recruiter'),
   // Erasing a person (GDPR art. 17) cannot be undone: admins only.
-  'cases.erase': hasRole('admin'),
+  erase: staff('admin'),
 });

@@ -1,8 +1,8 @@
 // The entry points other capabilities use: find-or-create a person's case by email (one case per
 // address; merged cases point to the one kept) and append to its timeline.
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/authz/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { cases, caseEvents, type CaseEventKind, type CaseSource, type CaseStage } from './tables.ts';
 
 export type Case = typeof cases.$inferSelect;

@@ -5,21 +5,17 @@ import { aliasedTable, and, asc, count, desc, eq, ilike, inArray, isNotNull, isN
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
-import type { Actor } from '../../platform/audit/index.ts';
-import { audit, SYSTEM_ACTOR } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { audit } from '../../platform/audit/index.ts';
+import { can, type Actor, SYSTEM_ACTOR } from '../../platform/authz/index.ts';
 import { f, parseForm, type FormValues } from '../../platform/forms/index.ts';
 import { fromRomeLocal } from '../../platform/i18n/format.ts';
 import { forbidden, invalid, notFound, ok, type Result } from '../../platform/result.ts';
+import { runHooks } from '../../platform/manifest.ts';
 import { users } from '../accounts/tables.ts';
 import { professions } from '../reference/tables.ts';
-import { rankedCandidates } from '../rankings/tables.ts';
-import { appointments } from '../appointments/tables.ts';
-import { meetingRegistrations } from '../meetings/tables.ts';
-import { alertSubscribers } from '../alerts/tables.ts';
 import { CASE_STAGES, caseEvents, caseTasks, cases, type CaseSource, type CaseStage } from './tables.ts';
 import { addCaseEvent, ensureCase, type Case } from './timeline.ts';
-import './policy.ts';
+import { caseRules } from './policy.ts';
 
 export const CASES_PAGE_SIZE = 25;
 export const NOTE_MAX = 4000;
@@ -68,7 +64,7 @@ export const caseCreateSchema = z.object({
 });
 
 export async function createCase(deps: DomainDeps, actor: Actor, raw: FormValues): Promise<Result<Case>> {
-  if (!authorize(actor, 'cases.update')) return forbidden();
+  if (!can(actor, caseRules.update)) return forbidden();
   const parsed = parseForm(caseCreateSchema, raw);
   if (!parsed.ok) return invalid(parsed.errors);
   const d = parsed.data;
@@ -126,7 +122,7 @@ export interface CaseList {
 }
 
 export async function listCases(db: DbOrTx, actor: Actor, fl: CaseFilter): Promise<Result<CaseList>> {
-  if (!authorize(actor, 'cases.read')) return forbidden();
+  if (!can(actor, caseRules.read)) return forbidden();
   const base: SQL[] = [isNull(cases.mergedInto)];
   if (fl.assignee === 'mine') base.push(actor.id ? eq(cases.assigneeId, actor.id) : sql`false`);
   else if (fl.assignee === 'unassigned') base.push(isNull(cases.assigneeId));
@@ -185,7 +181,7 @@ export interface CaseDetail {
 
 /** A merged case answers with `mergedInto` so the page can send the reader to the case kept. */
 export async function getCase(db: DbOrTx, actor: Actor, id: string): Promise<Result<CaseDetail | { mergedInto: string }>> {
-  if (!authorize(actor, 'cases.read')) return forbidden();
+  if (!can(actor, caseRules.read)) return forbidden();
   if (!UUID.test(id)) return notFound();
   const [row] = await db
     .select({ c: cases, professionName: professions.name, assigneeName: users.name })
@@ -217,7 +213,7 @@ export const stageSchema = z.object({
 });
 
 export async function changeStage(deps: DomainDeps, actor: Actor, id: string, raw: FormValues): Promise<Result<Case>> {
-  if (!authorize(actor, 'cases.update')) return forbidden();
+  if (!can(actor, caseRules.update)) return forbidden();
   const parsed = parseForm(stageSchema, raw);
   if (!parsed.ok) return invalid(parsed.errors);
   const { stage, lostReason, assigneeId } = parsed.data;
@@ -261,7 +257,7 @@ export const entrySchema = z.object({
 
 /** A note, or a call or mail the team had outside the platform (kind `call`/`mail`). */
 export async function addEntry(deps: DomainDeps, actor: Actor, id: string, raw: FormValues): Promise<Result<{ id: string }>> {
-  if (!authorize(actor, 'cases.update')) return forbidden();
+  if (!can(actor, caseRules.update)) return forbidden();
   const parsed = parseForm(entrySchema, raw);
   if (!parsed.ok) return invalid(parsed.errors);
   const { kind, body } = parsed.data;
@@ -286,7 +282,7 @@ export const taskSchema = z.object({
 });
 
 export async function addTask(deps: DomainDeps, actor: Actor, caseId: string, raw: FormValues): Promise<Result<CaseTask>> {
-  if (!authorize(actor, 'cases.update')) return forbidden();
+  if (!can(actor, caseRules.update)) return forbidden();
   const parsed = parseForm(taskSchema, raw);
   if (!parsed.ok) return invalid(parsed.errors);
   const d = parsed.data;
@@ -312,7 +308,7 @@ export async function addTask(deps: DomainDeps, actor: Actor, caseId: string, ra
 }
 
 export async function completeTask(deps: DomainDeps, actor: Actor, taskId: string): Promise<Result<CaseTask>> {
-  if (!authorize(actor, 'cases.update')) return forbidden();
+  if (!can(actor, caseRules.update)) return forbidden();
   if (!UUID.test(taskId)) return notFound();
   return deps.db.transaction(async (tx): Promise<Result<CaseTask>> => {
     const [task] = await tx.select().from(caseTasks).where(eq(caseTasks.id, taskId)).for('update');
@@ -333,7 +329,7 @@ export interface MyTask extends CaseTask {
 
 /** Open tasks assigned to the actor: overdue first, then by due date (undated last). */
 export async function myTasks(db: DbOrTx, actor: Actor, now: Date): Promise<Result<MyTask[]>> {
-  if (!authorize(actor, 'cases.read')) return forbidden();
+  if (!can(actor, caseRules.read)) return forbidden();
   if (!actor.id) return ok([]);
   const rows = await db
     .select({ t: caseTasks, caseName: cases.name })
@@ -359,7 +355,7 @@ const digits = (col: unknown) => sql`regexp_replace(regexp_replace(coalesce(${co
 
 /** Likely the same person twice: the same phone (digits only), or the same name and profession. */
 export async function findDuplicates(db: DbOrTx, actor: Actor): Promise<Result<DuplicatePair[]>> {
-  if (!authorize(actor, 'cases.merge')) return forbidden();
+  if (!can(actor, caseRules.merge)) return forbidden();
   const a = aliasedTable(cases, 'a');
   const b = aliasedTable(cases, 'b');
   const samePhone = and(sql`length(${digits(a.phone)}) >= 6`, sql`${digits(a.phone)} = ${digits(b.phone)}`);
@@ -394,7 +390,7 @@ export const mergeSchema = z.object({ keep: z.string().regex(UUID, 'common.forms
  * pointer (mergedInto) that disappears from lists.
  */
 export async function mergeCases(deps: DomainDeps, actor: Actor, raw: FormValues): Promise<Result<Case>> {
-  if (!authorize(actor, 'cases.merge')) return forbidden();
+  if (!can(actor, caseRules.merge)) return forbidden();
   const parsed = parseForm(mergeSchema, raw);
   if (!parsed.ok) return invalid(parsed.errors);
   const { keep, drop } = parsed.data;
@@ -413,9 +409,8 @@ export async function mergeCases(deps: DomainDeps, actor: Actor, raw: FormValues
     const now = deps.now();
     await tx.update(caseEvents).set({ caseId: keep }).where(eq(caseEvents.caseId, drop));
     await tx.update(caseTasks).set({ caseId: keep }).where(eq(caseTasks.caseId, drop));
-    await tx.update(rankedCandidates).set({ caseId: keep }).where(eq(rankedCandidates.caseId, drop));
-    await tx.update(appointments).set({ caseId: keep }).where(eq(appointments.caseId, drop));
-    await tx.update(meetingRegistrations).set({ caseId: keep }).where(eq(meetingRegistrations.caseId, drop));
+    // Ranked candidates, appointments, registrations…: each capability re-points its own rows.
+    await runHooks(deps.manifests, 'cases.merged', tx, { from: [drop], into: keep });
     // The dropped case leaves the unique email index first, so its address can move to the kept one.
     await tx.update(cases).set({ mergedInto: keep, updatedAt: now }).where(eq(cases.id, drop));
     await tx.update(cases).set({ mergedInto: keep }).where(eq(cases.mergedInto, drop));
@@ -479,27 +474,9 @@ export async function createRetentionChecks(deps: DomainDeps): Promise<number> {
   return made;
 }
 
-// ---------------------------------------------------------------------------------------------
-// From an alert subscriber
-
-/** The team opens (or finds) the case of someone subscribed to alerts, from their page. */
-export async function openCaseForSubscriber(deps: DomainDeps, actor: Actor, subscriberId: string): Promise<Result<Case>> {
-  if (!authorize(actor, 'cases.update')) return forbidden();
-  if (!UUID.test(subscriberId)) return notFound();
-  return deps.db.transaction(async (tx): Promise<Result<Case>> => {
-    const [s] = await tx.select().from(alertSubscribers).where(eq(alertSubscribers.id, subscriberId));
-    if (!s) return notFound();
-    const now = deps.now();
-    const c = await ensureCase(tx, { name: s.name, email: s.email, locale: s.locale, professionCode: s.professionCode }, 'alert', actor, now);
-    await addCaseEvent(tx, c.id, { kind: 'note', summary: 'alert:opened', data: { subscriberId } }, actor, now);
-    await audit(tx, actor, { action: 'case.opened_from_subscriber', entityType: 'case', entityId: c.id });
-    return ok(c);
-  });
-}
-
 /** The case of a person by email (the lead's page links to it). */
 export async function caseIdByEmail(db: DbOrTx, actor: Actor, email: string): Promise<string | null> {
-  if (!authorize(actor, 'cases.read')) return null;
+  if (!can(actor, caseRules.read)) return null;
   const [c] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.email, email.trim().toLowerCase()), isNull(cases.mergedInto)));
   return c?.id ?? null;
 }

@@ -1,8 +1,8 @@
 // A person leaves their references: validate → check the reference data → one transaction that
 // stores the lead, records the consent and queues both mails (a rollback sends nothing) → audit.
 import { and, eq } from 'drizzle-orm';
+import { type Actor, anonymousActor } from '../../platform/authz/index.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { audit } from '../../platform/audit/index.ts';
 import { recordConsent } from '../../platform/consent/index.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
@@ -14,7 +14,6 @@ import { leads } from './tables.ts';
 import { checkLeadReferences, parseLeadInput } from './input.ts';
 import { hostContact, teamAddresses, type Lead } from './queries.ts';
 import { ackMail, teamMail } from './mails.ts';
-import './policy.ts';
 
 export interface LeadContext {
   /** The language of the page the form was sent from: the acknowledgement is written in it. */
@@ -27,7 +26,7 @@ export async function createLead(deps: DomainDeps, raw: unknown, ctx: LeadContex
   const parsed = parseLeadInput(raw);
   if (!parsed.ok) return invalid(parsed.fields);
   const input = parsed.value;
-  const actor: Actor = ctx.actor ?? { id: null, label: 'anonymous', role: 'anonymous' };
+  const actor: Actor = ctx.actor ?? anonymousActor();
   return deps.db.transaction(async (tx): Promise<Result<Lead>> => {
     const refErrors = await checkLeadReferences(tx, input);
     if (Object.keys(refErrors).length) return invalid(refErrors);

@@ -3,5 +3,6 @@ export * from './create-lead.ts';
 export * from './work-lead.ts';
 export * from './queries.ts';
 export { leadSchema, parseLeadInput, MESSAGE_MAX, type LeadInput } from './input.ts';
-export { LEAD_RETENTION_JOB, registerLeadJobs } from './jobs.ts';
+export { LEAD_RETENTION_JOB } from './jobs.ts';
 export { LEAD_STATUSES, PREFERRED_TIMES, type LeadStatus, type PreferredTime } from './tables.ts';
+export { leadRules } from './policy.ts';

@@ -2,12 +2,12 @@
 // (delivered to a real SMTP peer), the team's inbox operations and who may run them, erasure and
 // the 24-month retention rule.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../platform/authz/index.ts';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { SmtpPeer } from '../../../tests/support/smtp.ts';
 import { createStaff } from '../../../tests/support/http.ts';
 import { ADMIN_ACTOR, buildCall, buildOrganisation } from '../../../tests/factories/index.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { auditLog } from '../../platform/audit/tables.ts';
 import { consentRecords, PRIVACY_NOTICE_VERSION } from '../../platform/consent/index.ts';
 import { mailMessages } from '../../platform/mail/tables.ts';
@@ -34,7 +34,7 @@ const DAY = 86_400_000;
 const HOST_EMAIL = 'accoglienza@asl-prova.example.it';
 let admin: Actor;
 let recruiter: Actor;
-const editor: Actor = { id: 'editor-x', label: 'ed', role: 'editor' };
+const editor: Actor = { id: 'editor-x', label: 'ed', role: 'editor', memberships: [] };
 let n = 0;
 
 beforeAll(async () => {
@@ -43,8 +43,8 @@ beforeAll(async () => {
   await buildOrganisation(rt.deps.db, { name: 'Azienda sanitaria di prova', kind: 'health_agency', isHost: true, email: HOST_EMAIL });
   const a = await createStaff(rt, { role: 'admin', name: 'Anna Admin' });
   const r = await createStaff(rt, { role: 'recruiter', name: 'Rita Recruiter' });
-  admin = { id: a.id, label: a.email, role: 'admin' };
-  recruiter = { id: r.id, label: r.email, role: 'recruiter' };
+  admin = { id: a.id, label: a.email, role: 'admin', memberships: [] };
+  recruiter = { id: r.id, label: r.email, role: 'recruiter', memberships: [] };
 });
 afterAll(async () => {
   await rt?.close();
@@ -212,7 +212,7 @@ describe('the inbox', () => {
   it('lets recruiters and admins read, not editors or anonymous visitors', async () => {
     const l = await lead();
     expect(await listLeads(rt.deps.db, editor, {})).toEqual({ ok: false, error: { code: 'forbidden' } });
-    expect(await getLead(rt.deps.db, { id: null, label: 'anon', role: 'anonymous' }, l.id)).toEqual({ ok: false, error: { code: 'forbidden' } });
+    expect(await getLead(rt.deps.db, { id: null, label: 'anon', role: 'anonymous', memberships: [] }, l.id)).toEqual({ ok: false, error: { code: 'forbidden' } });
     expect((await getLead(rt.deps.db, recruiter, l.id)).ok).toBe(true);
     expect(await getLead(rt.deps.db, recruiter, '00000000-0000-0000-0000-000000000000')).toEqual({ ok: false, error: { code: 'not_found' } });
     expect(await getLead(rt.deps.db, recruiter, 'nope')).toEqual({ ok: false, error: { code: 'not_found' } });

@@ -1,10 +1,13 @@
 // The two mails a new lead sends: the notification to the welcome team (in Italian, with a link to
 // the lead in the back office) and the acknowledgement to the person, in their language.
-import type { OutgoingMail } from '../../platform/mail/index.ts';
+import { type OutgoingMail, mailKeys } from '../../platform/mail/index.ts';
 import { t, type Locale } from '../../platform/i18n/index.ts';
 import type { HostContact } from './queries.ts';
 import type { Lead } from './queries.ts';
 import { leadBookingUrl } from '../appointments/index.ts';
+
+/** The keys of this capability's mails (stored with the owner, so it erases only its own). */
+export const leadMailKey = mailKeys('leads', ['lead-team', 'lead-ack']);
 
 type Links = { baseUrl: string; secret?: string };
 
@@ -37,7 +40,7 @@ export function teamMail(links: Links, to: string[], d: LeadMailContext): Outgoi
   if (lead.source) lines.push(`${t(L, 'leads.mail.source')}: ${lead.source}`);
   lines.push('', `${t(L, 'leads.fields.message')}:`, lead.message || none, '', t(L, 'leads.mail.team_open', { url: `${links.baseUrl}/admin/contatti/${lead.id}` }));
   return {
-    key: `lead-team:${lead.id}`,
+    ...leadMailKey('lead-team', lead.id),
     to: to.join(', '),
     subject: t(L, 'leads.mail.team_subject', { name: lead.name, profession: d.professionName }),
     text: lines.join('\n') + '\n',
@@ -74,7 +77,7 @@ export function ackMail(links: Links, d: LeadMailContext): OutgoingMail {
     t(L, 'leads.mail.ack_signature', { host }),
   );
   return {
-    key: `lead-ack:${lead.id}`,
+    ...leadMailKey('lead-ack', lead.id),
     to: lead.email,
     subject: t(L, 'leads.mail.ack_subject'),
     text: lines.join('\n') + '\n',

@@ -1,8 +1,8 @@
-// Who may work leads ("lascia i tuoi riferimenti"): the welcome team (recruiters) and admins.
-import { definePolicies, hasRole } from '../../platform/authz/index.ts';
+// Who may work the references people leave (personal data: never editors).
+import { definePolicy, staff } from '../../platform/authz/index.ts';
 
-definePolicies({
-  'leads.read': hasRole('admin', 'recruiter'),
-  'leads.update': hasRole('admin', 'recruiter'),
-  'leads.erase': hasRole('admin'),
+export const leadRules = definePolicy('leads', {
+  read: staff('admin', 'recruiter'),
+  update: staff('admin', 'recruiter'),
+  erase: staff('admin'),
 });

@@ -2,8 +2,7 @@
 // organisation's address, else the active admins and recruiters.
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import type { Actor } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { can, type Actor } from '../../platform/authz/index.ts';
 import { consentHistory } from '../../platform/consent/index.ts';
 import { forbidden, notFound, ok, type Result } from '../../platform/result.ts';
 import { organisations } from '../organisations/tables.ts';
@@ -11,7 +10,7 @@ import { users } from '../accounts/tables.ts';
 import { calls } from '../calls/tables.ts';
 import { professions, specialisations } from '../reference/tables.ts';
 import { LEAD_STATUSES, leadNotes, leads, type LeadStatus } from './tables.ts';
-import './policy.ts';
+import { leadRules } from './policy.ts';
 
 export type Lead = typeof leads.$inferSelect;
 export type LeadNote = typeof leadNotes.$inferSelect;
@@ -94,7 +93,7 @@ export interface LeadList {
 const likePattern = (s: string) => `%${s.replace(/[%_\\]/g, '\\$&')}%`;
 
 export async function listLeads(db: DbOrTx, actor: Actor, f: LeadFilter): Promise<Result<LeadList>> {
-  if (!authorize(actor, 'leads.read')) return forbidden();
+  if (!can(actor, leadRules.read)) return forbidden();
   const base: SQL[] = [];
   if (f.assignee === 'mine') base.push(actor.id ? eq(leads.assigneeId, actor.id) : isNull(leads.id));
   else if (f.assignee === 'unassigned') base.push(isNull(leads.assigneeId));
@@ -154,7 +153,7 @@ export interface LeadDetail {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export async function getLead(db: DbOrTx, actor: Actor, id: string): Promise<Result<LeadDetail>> {
-  if (!authorize(actor, 'leads.read')) return forbidden();
+  if (!can(actor, leadRules.read)) return forbidden();
   if (!UUID.test(id)) return notFound();
   const [row] = await db
     .select({ lead: leads, professionName: professions.name, specialisationName: specialisations.name, assigneeName: users.name, callSlug: calls.slug, callTitle: calls.title })

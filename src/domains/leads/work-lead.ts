@@ -6,17 +6,19 @@ import { and, eq, gte, inArray, like, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
-import type { Actor } from '../../platform/audit/index.ts';
-import { audit, diff, SYSTEM_ACTOR } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
-import { eraseConsents } from '../../platform/consent/index.ts';
+import { audit, diff } from '../../platform/audit/index.ts';
+import { can, type Actor, SYSTEM_ACTOR } from '../../platform/authz/index.ts';
+import { consentsOf, eraseConsents } from '../../platform/consent/index.ts';
 import { parseForm } from '../../platform/forms/index.ts';
-import { mailMessages } from '../../platform/mail/tables.ts';
+import { countMail, forgetMail, mailsTo } from '../../platform/mail/index.ts';
+import type { PersonalData, PersonCounts } from '../../platform/manifest.ts';
+import { countAll } from '../../platform/query.ts';
+import { leadMailKey } from './mails.ts';
 import { forbidden, invalid, notFound, ok, type Result } from '../../platform/result.ts';
 import { users } from '../accounts/tables.ts';
 import { LEAD_STATUSES, leadNotes, leads } from './tables.ts';
 import type { Lead, LeadNote } from './queries.ts';
-import './policy.ts';
+import { leadRules } from './policy.ts';
 
 /** Leads are kept 24 months from their last update (see /privacy). */
 export const LEAD_RETENTION_MONTHS = 24;
@@ -40,7 +42,7 @@ async function lockLead(tx: DbOrTx, id: string): Promise<Lead | null> {
 }
 
 export async function updateLead(deps: DomainDeps, actor: Actor, id: string, raw: Record<string, unknown>): Promise<Result<Lead>> {
-  if (!authorize(actor, 'leads.update')) return forbidden();
+  if (!can(actor, leadRules.update)) return forbidden();
   const parsed = parseForm(leadUpdateSchema, raw as Record<string, string>);
   if (!parsed.ok) return invalid(parsed.errors);
   const { status, assigneeId } = parsed.data;
@@ -71,7 +73,7 @@ export async function updateLead(deps: DomainDeps, actor: Actor, id: string, raw
 }
 
 export async function addLeadNote(deps: DomainDeps, actor: Actor, id: string, raw: Record<string, unknown>): Promise<Result<LeadNote>> {
-  if (!authorize(actor, 'leads.update')) return forbidden();
+  if (!can(actor, leadRules.update)) return forbidden();
   const parsed = parseForm(leadNoteSchema, raw as Record<string, string>);
   if (!parsed.ok) return invalid(parsed.errors);
   return deps.db.transaction(async (tx): Promise<Result<LeadNote>> => {
@@ -93,23 +95,17 @@ export async function addLeadNote(deps: DomainDeps, actor: Actor, id: string, ra
 /** Everything that names the person: the lead, its notes, its consent records, its mails. */
 async function eraseRows(tx: DbOrTx, lead: Lead): Promise<void> {
   await eraseConsents(tx, 'lead', lead.id);
-  await tx
-    .delete(mailMessages)
-    .where(
-      or(
-        inArray(mailMessages.idempotencyKey, [`lead-team:${lead.id}`, `lead-ack:${lead.id}`]),
-        // Other acknowledgements to the same address (earlier leads already erased) go too; mails
-        // of other capabilities (alerts) stay: they are those capabilities' delivery records.
-        and(eq(mailMessages.to, lead.email), like(mailMessages.idempotencyKey, 'lead-%')),
-      ),
-    );
+  // The team's mail about this lead, and every acknowledgement to the address (earlier leads already
+  // erased); mails of other capabilities (alerts) stay: they are those capabilities' records.
+  await forgetMail(tx, 'leads', { keys: [leadMailKey('lead-team', lead.id).key, leadMailKey('lead-ack', lead.id).key] });
+  await forgetMail(tx, 'leads', { to: [lead.email.toLowerCase()] });
   await tx.delete(leadNotes).where(eq(leadNotes.leadId, lead.id));
   await forgetLeadInCases(tx, lead.id);
   await tx.delete(leads).where(eq(leads.id, lead.id));
 }
 
 export async function eraseLead(deps: DomainDeps, actor: Actor, id: string): Promise<Result<{ id: string }>> {
-  if (!authorize(actor, 'leads.erase')) return forbidden();
+  if (!can(actor, leadRules.erase)) return forbidden();
   return deps.db.transaction(async (tx): Promise<Result<{ id: string }>> => {
     const lead = await lockLead(tx, id);
     if (!lead) return notFound();
@@ -145,27 +141,33 @@ export async function eraseExpiredLeads(deps: DomainDeps): Promise<number> {
   }
 }
 
-/** Leads left with one of these addresses (for the erasure of a person: src/domains/people). */
-export async function countLeadsByEmail(db: DbOrTx, emails: string[]): Promise<number> {
-  if (!emails.length) return 0;
-  const rows = await db.select({ id: leads.id }).from(leads).where(inArray(sql`lower(${leads.email})`, emails));
-  return rows.length;
-}
-
-/** Erases every lead with one of these addresses, as eraseLead does, inside the caller's transaction. */
-export async function eraseLeadsByEmail(tx: DbOrTx, emails: string[]): Promise<number> {
-  if (!emails.length) return 0;
-  const found = await tx.select().from(leads).where(inArray(sql`lower(${leads.email})`, emails)).for('update');
-  for (const lead of found) await eraseRows(tx, lead);
-  return found.length;
-}
-
-/** The addresses among these with a lead updated on or after `since`: someone the team still works. */
-export async function emailsWithLeadsSince(db: DbOrTx, emails: string[], since: Date): Promise<Set<string>> {
-  if (!emails.length) return new Set();
-  const rows = await db
-    .selectDistinct({ email: sql<string>`lower(${leads.email})` })
-    .from(leads)
-    .where(and(inArray(sql`lower(${leads.email})`, emails), gte(leads.updatedAt, since)));
-  return new Set(rows.map((r) => r.email));
-}
+/** What the leads capability holds of a person: their leads with notes, consents and mails. */
+export const leadsPersonalData: PersonalData = {
+  async count(q, person) {
+    if (!person.emails.length) return { erase: {} as PersonCounts };
+    const rows = await q.select({ id: leads.id }).from(leads).where(inArray(sql`lower(${leads.email})`, person.emails));
+    const notes = rows.length ? await q.select({ n: countAll() }).from(leadNotes).where(inArray(leadNotes.leadId, rows.map((r) => r.id))) : [{ n: 0 }];
+    return { erase: { leads: rows.length, notes: Number(notes[0]?.n ?? 0), mails: await countMail(q, 'leads', person.emails) } };
+  },
+  async export(q, person) {
+    if (!person.emails.length) return { leads: [], notes: [], consents: [], mails: [] };
+    const rows = await q.select().from(leads).where(inArray(sql`lower(${leads.email})`, person.emails));
+    const notes = rows.length ? await q.select().from(leadNotes).where(inArray(leadNotes.leadId, rows.map((r) => r.id))) : [];
+    return { leads: rows, notes, consents: await consentsOf(q, 'lead', rows.map((r) => r.id)), mails: await mailsTo(q, 'leads', person.emails) };
+  },
+  async erase(tx, person) {
+    if (!person.emails.length) return {} as PersonCounts;
+    const found = await tx.select().from(leads).where(inArray(sql`lower(${leads.email})`, person.emails)).for('update');
+    for (const lead of found) await eraseRows(tx, lead);
+    return { leads: found.length };
+  },
+  async activeSince(q, person, since) {
+    if (!person.emails.length) return false;
+    const [row] = await q
+      .select({ id: leads.id })
+      .from(leads)
+      .where(and(inArray(sql`lower(${leads.email})`, person.emails), gte(leads.updatedAt, since)))
+      .limit(1);
+    return !!row;
+  },
+};

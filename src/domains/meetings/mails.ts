@@ -2,12 +2,15 @@
 // cancellation of the meeting), in the registrant's language, each with the meeting as an ICS
 // invitation (METHOD:CANCEL when the meeting is called off), and the signed cancel link.
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import type { OutgoingMail } from '../../platform/mail/index.ts';
+import { mailKeys, type MailKey, type OutgoingMail } from '../../platform/mail/index.ts';
 import { t, type Locale } from '../../platform/i18n/index.ts';
 import { fmt, toRomeLocal } from '../../platform/i18n/format.ts';
 import { sign, safeEqual } from '../../platform/http/signing.ts';
 import { markdownToText } from '../../platform/markdown.ts';
 import type { meetings, meetingRegistrations } from './tables.ts';
+
+/** The keys of this capability's mails (stored with the owner, so it erases only its own). */
+export const meetingMailKey = mailKeys('meetings', ['meeting-confirm', 'meeting-update', 'meeting-reminder', 'meeting-invite', 'meeting-cancelled']);
 
 export type Meeting = typeof meetings.$inferSelect;
 export type Registration = typeof meetingRegistrations.$inferSelect;
@@ -83,9 +86,9 @@ const invite = (links: Links, m: Meeting, r: Registration) => [
 ];
 
 /** An invitation with the calendar event: the mail kinds differ only in key, subject and first line. */
-function inviteMail(kind: 'confirm' | 'update' | 'reminder' | 'invite', key: string, links: Links, m: Meeting, r: Registration): OutgoingMail {
+function inviteMail(kind: 'confirm' | 'update' | 'reminder' | 'invite', key: MailKey, links: Links, m: Meeting, r: Registration): OutgoingMail {
   return {
-    key,
+    ...key,
     to: r.email,
     subject: t(r.locale, `meetings.mail.${kind}_subject`, { title: m.title }),
     text: body(links, m, r, t(r.locale, `meetings.mail.${kind}_intro`)),
@@ -93,16 +96,16 @@ function inviteMail(kind: 'confirm' | 'update' | 'reminder' | 'invite', key: str
   };
 }
 
-export const confirmationMail = (links: Links, m: Meeting, r: Registration) => inviteMail('confirm', `meeting-confirm:${r.id}:${m.sequence}`, links, m, r);
-export const updateMail = (links: Links, m: Meeting, r: Registration) => inviteMail('update', `meeting-update:${r.id}:${m.sequence}`, links, m, r);
-export const reminderMail = (links: Links, m: Meeting, r: Registration) => inviteMail('reminder', `meeting-reminder:${r.id}`, links, m, r);
+export const confirmationMail = (links: Links, m: Meeting, r: Registration) => inviteMail('confirm', meetingMailKey('meeting-confirm', r.id, m.sequence), links, m, r);
+export const updateMail = (links: Links, m: Meeting, r: Registration) => inviteMail('update', meetingMailKey('meeting-update', r.id, m.sequence), links, m, r);
+export const reminderMail = (links: Links, m: Meeting, r: Registration) => inviteMail('reminder', meetingMailKey('meeting-reminder', r.id), links, m, r);
 /** A person the staff invited (a call's candidate, or someone registered by hand). */
-export const invitationMail = (links: Links, m: Meeting, r: Registration) => inviteMail('invite', `meeting-invite:${r.id}:${m.sequence}`, links, m, r);
+export const invitationMail = (links: Links, m: Meeting, r: Registration) => inviteMail('invite', meetingMailKey('meeting-invite', r.id, m.sequence), links, m, r);
 
 /** The meeting is called off: the same UID with a higher SEQUENCE and METHOD:CANCEL removes it from calendars. */
 export function meetingCancelledMail(links: Links, m: Meeting, r: Registration): OutgoingMail {
   return {
-    key: `meeting-cancelled:${r.id}:${m.sequence}`,
+    ...meetingMailKey('meeting-cancelled', r.id, m.sequence),
     to: r.email,
     subject: t(r.locale, 'meetings.mail.cancelled_subject', { title: m.title }),
     text: body(links, m, r, t(r.locale, 'meetings.mail.cancelled_intro'), true),

@@ -5,13 +5,13 @@
 // more days (ICS right across the DST changes), inviting a call's ranked candidates or one person by
 // hand, and cancelling a whole meeting (METHOD:CANCEL, same UID, higher SEQUENCE, no reminders).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../platform/authz/index.ts';
 import { and, eq, like } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { SmtpPeer, type ReceivedMail } from '../../../tests/support/smtp.ts';
 import { ADMIN_ACTOR } from '../../../tests/factories/index.ts';
 import { buildClosedCall, buildRankedList } from '../../../tests/factories/rankings.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { romeParts } from '../../platform/i18n/format.ts';
 import { consentRecords } from '../../platform/consent/index.ts';
 import { mailMessages } from '../../platform/mail/tables.ts';
@@ -43,8 +43,8 @@ import {
 let rt: TestRuntime;
 let smtp: SmtpPeer;
 let clock = new Date('2026-06-01T08:00:00Z');
-const editor: Actor = { id: 'editor-x', label: 'ed', role: 'editor' };
-const recruiter: Actor = { id: null, label: 'rita', role: 'recruiter' };
+const editor: Actor = { id: 'editor-x', label: 'ed', role: 'editor', memberships: [] };
+const recruiter: Actor = { id: null, label: 'rita', role: 'recruiter', memberships: [] };
 let n = 0;
 
 beforeAll(async () => {

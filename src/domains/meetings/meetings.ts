@@ -5,8 +5,8 @@ import { and, asc, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { DbOrTx } from '../../db/client.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
-import { audit, type Actor } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { audit } from '../../platform/audit/index.ts';
+import { can, type Actor } from '../../platform/authz/index.ts';
 import type { FormValues } from '../../platform/forms/index.ts';
 import { parseForm } from '../../platform/forms/index.ts';
 import { err, forbidden, invalid, notFound, ok, type DomainError, type Result } from '../../platform/result.ts';
@@ -17,14 +17,14 @@ import { leverSchema, parseMeetingInput } from './input.ts';
 import { meetingCancelledMail, updateMail, type Meeting, type Registration } from './mails.ts';
 import { addCaseEvent } from '../cases/index.ts';
 import { meetingLevers, meetingRegistrations, meetings, type LeverKind, type MeetingKind } from './tables.ts';
-import './policy.ts';
+import { meetingRules } from './policy.ts';
 
 export type Lever = typeof meetingLevers.$inferSelect;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PAGE = 25;
 
 export async function createMeeting(deps: DomainDeps, actor: Actor, values: FormValues): Promise<Result<Meeting>> {
-  if (!authorize(actor, 'meetings.manage')) return forbidden();
+  if (!can(actor, meetingRules.manage)) return forbidden();
   const p = parseMeetingInput(values);
   if (!p.ok) return invalid(p.error);
   const now = deps.now();
@@ -54,7 +54,7 @@ async function checkRefs(tx: DbOrTx, v: { disciplineCode: number | null; callId:
 }
 
 export async function updateMeeting(deps: DomainDeps, actor: Actor, id: string, values: FormValues): Promise<Result<Meeting>> {
-  if (!authorize(actor, 'meetings.manage')) return forbidden();
+  if (!can(actor, meetingRules.manage)) return forbidden();
   if (!UUID.test(id)) return notFound();
   const p = parseMeetingInput(values);
   if (!p.ok) return invalid(p.error);
@@ -92,7 +92,7 @@ export async function updateMeeting(deps: DomainDeps, actor: Actor, id: string, 
  * their case. Reminders and registrations stop because they only look at scheduled meetings.
  */
 export async function cancelMeeting(deps: DomainDeps, actor: Actor, id: string): Promise<Result<{ meeting: Meeting; notified: number }>> {
-  if (!authorize(actor, 'meetings.manage')) return forbidden();
+  if (!can(actor, meetingRules.manage)) return forbidden();
   if (!UUID.test(id)) return notFound();
   const now = deps.now();
   return deps.db.transaction(async (tx): Promise<Result<{ meeting: Meeting; notified: number }>> => {
@@ -129,7 +129,7 @@ export async function listMeetings(
   actor: Actor,
   opts: { when: 'upcoming' | 'past'; kind?: MeetingKind; page: number; now: Date },
 ): Promise<Result<{ items: MeetingListItem[]; total: number; page: number; pages: number }>> {
-  if (!authorize(actor, 'meetings.manage')) return forbidden();
+  if (!can(actor, meetingRules.manage)) return forbidden();
   const where = and(opts.when === 'upcoming' ? gte(meetings.endsAt, opts.now) : lt(meetings.endsAt, opts.now), opts.kind ? eq(meetings.kind, opts.kind) : undefined);
   const [{ n }] = await db.select({ n: count() }).from(meetings).where(where);
   const total = Number(n);
@@ -155,7 +155,7 @@ export interface MeetingDetail {
 }
 
 export async function getMeeting(db: DbOrTx, actor: Actor, id: string): Promise<Result<MeetingDetail>> {
-  if (!authorize(actor, 'meetings.manage')) return forbidden();
+  if (!can(actor, meetingRules.manage)) return forbidden();
   if (!UUID.test(id)) return notFound();
   const [m] = await db.select().from(meetings).where(eq(meetings.id, id));
   if (!m) return notFound();
@@ -176,7 +176,7 @@ export async function meetingFormOptions(db: DbOrTx) {
 }
 
 export async function addLever(deps: DomainDeps, actor: Actor, meetingId: string, values: FormValues): Promise<Result<Lever>> {
-  if (!authorize(actor, 'meetings.manage')) return forbidden();
+  if (!can(actor, meetingRules.manage)) return forbidden();
   if (!UUID.test(meetingId)) return notFound();
   const p = parseForm(leverSchema, values);
   if (!p.ok) return invalid(p.errors);
@@ -194,7 +194,7 @@ export async function addLever(deps: DomainDeps, actor: Actor, meetingId: string
 }
 
 export async function removeLever(deps: DomainDeps, actor: Actor, meetingId: string, leverId: string): Promise<Result<null>> {
-  if (!authorize(actor, 'meetings.manage')) return forbidden();
+  if (!can(actor, meetingRules.manage)) return forbidden();
   if (!UUID.test(meetingId) || !UUID.test(leverId)) return notFound();
   return deps.db.transaction(async (tx): Promise<Result<null>> => {
     const [gone] = await tx
@@ -220,7 +220,7 @@ export interface LeverSummaryRow {
 
 /** Every lever agreed with the directors, by discipline then kind: what each unit can offer. */
 export async function leverSummary(db: DbOrTx, actor: Actor): Promise<Result<LeverSummaryRow[]>> {
-  if (!authorize(actor, 'meetings.manage')) return forbidden();
+  if (!can(actor, meetingRules.manage)) return forbidden();
   const rows = await db
     .select({
       disciplineCode: disciplines.code,

@@ -1,6 +1,6 @@
-// Who may organise meetings and webinars and see their registrants: the welcome team and admins.
-import { definePolicies, hasRole } from '../../platform/authz/index.ts';
+// Who may hold meetings and webinars and see who registered.
+import { definePolicy, staff } from '../../platform/authz/index.ts';
 
-definePolicies({
-  'meetings.manage': hasRole('admin', 'recruiter'),
+export const meetingRules = definePolicy('meetings', {
+  manage: staff('admin', 'recruiter'),
 });

@@ -6,8 +6,8 @@
 import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
-import { audit, SYSTEM_ACTOR, type Actor } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { audit } from '../../platform/audit/index.ts';
+import { can, SYSTEM_ACTOR, type Actor, anonymousActor } from '../../platform/authz/index.ts';
 import { recordConsent } from '../../platform/consent/index.ts';
 import { parseForm, type FormValues } from '../../platform/forms/index.ts';
 import { err, forbidden, invalid, notFound, ok, type Result } from '../../platform/result.ts';
@@ -17,7 +17,7 @@ import { getList, listsOfCall } from '../rankings/index.ts';
 import { registrationSchema, staffRegistrationSchema } from './input.ts';
 import { confirmationMail, invitationMail, readCancelToken, reminderMail, type Meeting, type Registration } from './mails.ts';
 import { meetingRegistrations, meetings } from './tables.ts';
-import './policy.ts';
+import { meetingRules } from './policy.ts';
 
 const DAY = 86_400_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -69,7 +69,7 @@ export async function registerForWebinar(
   const p = parseForm(registrationSchema, values);
   if (!p.ok) return err({ code: 'invalid', fields: p.errors });
   const input = { ...p.data, email: p.data.email.toLowerCase() };
-  const actor: Actor = ctx.actor ?? { id: null, label: 'anonymous', role: 'anonymous' };
+  const actor: Actor = ctx.actor ?? anonymousActor();
   const now = deps.now();
   return deps.db.transaction(async (tx): Promise<Result<{ registration: Registration; duplicate: boolean }, RegisterError>> => {
     // The row lock serialises registrations of one webinar: the count below cannot go stale.
@@ -125,7 +125,7 @@ export async function cancelRegistration(deps: DomainDeps, token: string): Promi
     if (r.status === 'cancelled') return ok(r);
     const [u] = await tx.update(meetingRegistrations).set({ status: 'cancelled', updatedAt: now }).where(eq(meetingRegistrations.id, id)).returning();
     if (r.caseId) await addCaseEvent(tx, r.caseId, { kind: 'registration', summary: 'meetings:cancelled', data: { meetingId: r.meetingId, registrationId: r.id } }, SYSTEM_ACTOR, now);
-    await audit(tx, { id: null, label: 'registrant', role: 'anonymous' }, { action: 'meeting.registration_cancelled', entityType: 'meeting', entityId: r.meetingId, summary: r.id });
+    await audit(tx, anonymousActor('registrant'), { action: 'meeting.registration_cancelled', entityType: 'meeting', entityId: r.meetingId, summary: r.id });
     return ok(u!);
   });
 }
@@ -135,7 +135,7 @@ export async function cancelRegistration(deps: DomainDeps, token: string): Promi
  * otherwise (one form with a checkbox per person); a change is written to the person's case.
  */
 export async function markAttendance(deps: DomainDeps, actor: Actor, meetingId: string, presentIds: string[]): Promise<Result<{ present: number; absent: number }>> {
-  if (!authorize(actor, 'meetings.manage')) return forbidden();
+  if (!can(actor, meetingRules.manage)) return forbidden();
   if (!UUID.test(meetingId)) return notFound();
   const now = deps.now();
   return deps.db.transaction(async (tx): Promise<Result<{ present: number; absent: number }>> => {
@@ -233,7 +233,7 @@ const lockScheduled = async (tx: DbOrTx, id: string): Promise<Result<Meeting>> =
 
 /** The staff registers one person by hand (name, email, language). */
 export async function registerPerson(deps: DomainDeps, actor: Actor, meetingId: string, values: FormValues): Promise<Result<{ registration: Registration | null }>> {
-  if (!authorize(actor, 'meetings.manage')) return forbidden();
+  if (!can(actor, meetingRules.manage)) return forbidden();
   if (!UUID.test(meetingId)) return notFound();
   const p = parseForm(staffRegistrationSchema, values);
   if (!p.ok) return invalid(p.errors);
@@ -261,7 +261,7 @@ export interface Invitee {
 
 /** The candidates of the meeting's call, list by list in rank order, with who is registered already. */
 export async function meetingInvitees(deps: DomainDeps, actor: Actor, meetingId: string): Promise<Result<{ meeting: Meeting; invitees: Invitee[] }>> {
-  if (!authorize(actor, 'meetings.manage')) return forbidden();
+  if (!can(actor, meetingRules.manage)) return forbidden();
   if (!UUID.test(meetingId)) return notFound();
   const [m] = await deps.db.select().from(meetings).where(eq(meetings.id, meetingId));
   if (!m) return notFound();

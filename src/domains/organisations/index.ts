@@ -1,4 +1,4 @@
 // The organisations capability: what other parts of the app may use.
 export * from './organisations.ts';
-export { canManageOrganisations } from './policy.ts';
 export { ORGANISATION_KINDS, type OrganisationKind } from './tables.ts';
+export { organisationRules } from './policy.ts';

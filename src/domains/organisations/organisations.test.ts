@@ -1,9 +1,9 @@
 // Organisations: admins create and edit (validated, slug from the name, comune resolved, audited),
 // recruiters read, editors see nothing; ensureHostOrganisation is idempotent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../platform/authz/index.ts';
 import { and, eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { auditLog } from '../../platform/audit/tables.ts';
 import type { Db } from '../../db/client.ts';
 import {
@@ -18,7 +18,7 @@ import {
 } from './index.ts';
 import { organisations } from './tables.ts';
 
-const actor = (role: Actor['role']): Actor => ({ id: `${role}-id`, label: `${role}@example.test`, role });
+const actor = (role: Actor['role']): Actor => ({ id: `${role}-id`, label: `${role}@example.test`, role, memberships: [] });
 const ADMIN = actor('admin');
 let rt: TestRuntime;
 let db: Db;

@@ -3,14 +3,13 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { audit, diff } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { can, type Actor, SYSTEM_ACTOR } from '../../platform/authz/index.ts';
 import { f } from '../../platform/forms/index.ts';
 import { forbidden, invalid, notFound, ok, type DomainError, type FieldErrors, type Result } from '../../platform/result.ts';
 import { comuneLabel, getComune, resolveComune } from '../reference/index.ts';
 import { ORGANISATION_KINDS, organisations, type OrganisationKind } from './tables.ts';
-import './policy.ts';
+import { organisationRules } from './policy.ts';
 
 export type Organisation = typeof organisations.$inferSelect;
 
@@ -111,7 +110,7 @@ async function prepare(q: DbOrTx, raw: OrganisationInput | RawForm, selfId: stri
 }
 
 export async function createOrganisation(db: Db, actor: Actor, raw: OrganisationInput | RawForm): Promise<Result<Organisation, DomainError>> {
-  if (!authorize(actor, 'organisations.manage')) return forbidden();
+  if (!can(actor, organisationRules.manage)) return forbidden();
   try {
     return await db.transaction(async (tx): Promise<Result<Organisation, DomainError>> => {
       const p = await prepare(tx, raw, null);
@@ -127,7 +126,7 @@ export async function createOrganisation(db: Db, actor: Actor, raw: Organisation
 }
 
 export async function updateOrganisation(db: Db, actor: Actor, id: string, raw: OrganisationInput | RawForm): Promise<Result<Organisation, DomainError>> {
-  if (!authorize(actor, 'organisations.manage')) return forbidden();
+  if (!can(actor, organisationRules.manage)) return forbidden();
   if (!UUID.test(id)) return notFound();
   try {
     return await db.transaction(async (tx): Promise<Result<Organisation, DomainError>> => {
@@ -169,7 +168,7 @@ export async function listOrganisations(
   actor: Actor,
   filter: { role?: 'employer' | 'partner' } = {},
 ): Promise<Result<OrganisationListItem[], DomainError>> {
-  if (!authorize(actor, 'organisations.view')) return forbidden();
+  if (!can(actor, organisationRules.view)) return forbidden();
   const where = filter.role === 'employer' ? eq(organisations.isEmployer, true) : filter.role === 'partner' ? eq(organisations.isPartner, true) : undefined;
   const rows = await db
     .select({
@@ -205,7 +204,7 @@ export async function listEmployers(db: DbOrTx): Promise<{ id: string; name: str
 }
 
 export async function getOrganisation(db: DbOrTx, actor: Actor, id: string): Promise<Result<Organisation & { comuneLabel: string | null }, DomainError>> {
-  if (!authorize(actor, 'organisations.view')) return forbidden();
+  if (!can(actor, organisationRules.view)) return forbidden();
   if (!UUID.test(id)) return notFound();
   const [org] = await db.select().from(organisations).where(eq(organisations.id, id));
   if (!org) return notFound();
@@ -251,7 +250,20 @@ export async function ensureHostOrganisation(db: Db, host: { name: string; slug:
         .values({ name: host.name, slug, kind: 'health_agency', isEmployer: true, isHost: true, isDemo: host.isDemo ?? false })
         .returning()) as [Organisation];
     }
-    await audit(tx, { id: null, label: 'system', role: 'system' }, { action: 'organisations.host', entityType: 'organisation', entityId: org.id, summary: org.name });
+    await audit(tx, SYSTEM_ACTOR, { action: 'organisations.host', entityType: 'organisation', entityId: org.id, summary: org.name });
     return org;
   });
+}
+
+/** Whether the database holds the demo dataset (the site then says so on every page). */
+export async function hasDemoData(db: DbOrTx): Promise<boolean> {
+  const [row] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.isDemo, true)).limit(1);
+  return !!row;
+}
+
+/** An organisation by the slug in a URL (the partner portal's /partner/<slug>), or null. */
+export async function organisationBySlug(db: DbOrTx, slug: string): Promise<{ id: string; slug: string; name: string } | null> {
+  if (!/^[a-z0-9-]{1,100}$/.test(slug)) return null;
+  const [row] = await db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.slug, slug));
+  return row ?? null;
 }

@@ -1,10 +1,7 @@
-// Who may see and manage organisations: admins manage them, recruiters read them (calls need employers).
-import { authorize, definePolicies, hasRole } from '../../platform/authz/index.ts';
-import type { Actor } from '../../platform/audit/index.ts';
+// Who may see and change the organisations of the network.
+import { definePolicy, staff } from '../../platform/authz/index.ts';
 
-definePolicies({
-  'organisations.view': hasRole('admin', 'recruiter'),
-  'organisations.manage': hasRole('admin'),
+export const organisationRules = definePolicy('organisations', {
+  view: staff('admin', 'recruiter'),
+  manage: staff('admin'),
 });
-
-export const canManageOrganisations = (actor: Actor) => authorize(actor, 'organisations.manage');

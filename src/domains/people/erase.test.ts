@@ -2,19 +2,19 @@
 // address afterwards, ranked-list candidacies stay (unlinked), a future appointment's ICS CANCEL is
 // queued and survives, the audit log never names the person; and the 24-month retention rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../platform/authz/index.ts';
 import { eq, sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { createStaff, type StaffUserFixture } from '../../../tests/support/http.ts';
 import { buildRankedList } from '../../../tests/factories/rankings.ts';
 import { buildSubscriber } from '../../../tests/factories/alerts.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { auditLog } from '../../platform/audit/tables.ts';
 import { mailMessages } from '../../platform/mail/tables.ts';
 import { addEntry, addTask, createCase, ensureCase, mergeCases, type Case } from '../cases/index.ts';
 import { cases } from '../cases/tables.ts';
 import { createLead } from '../leads/index.ts';
-import { addRule, availableSlots, bookAppointment, bookingToken, cancelAppointment } from '../appointments/index.ts';
+import { addRule, availableSlots, bookAppointment, bookingToken, cancelAppointment, purgeSentCancellationsOfErased } from '../appointments/index.ts';
 import { createMeeting, registerForWebinar } from '../meetings/index.ts';
 import { logContact, makeOffer, openPosts } from '../rankings/index.ts';
 import { contactAttempts, offers, rankedCandidates, rankedLists } from '../rankings/tables.ts';
@@ -25,14 +25,14 @@ let clock = new Date('2026-06-01T08:00:00Z');
 let admin: Actor;
 let recruiter: Actor;
 let host: StaffUserFixture;
-const editor: Actor = { id: 'editor-x', label: 'editor', role: 'editor' };
+const editor: Actor = { id: 'editor-x', label: 'editor', role: 'editor', memberships: [] };
 
 beforeAll(async () => {
   rt = await testRuntime({ work: false, now: () => clock });
   const a = await createStaff(rt, { role: 'admin', name: 'Ada Admin' });
   host = await createStaff(rt, { role: 'recruiter', name: 'Rita Recruiter' });
-  admin = { id: a.id, label: a.email, role: 'admin' };
-  recruiter = { id: host.id, label: host.email, role: 'recruiter' };
+  admin = { id: a.id, label: a.email, role: 'admin', memberships: [] };
+  recruiter = { id: host.id, label: host.email, role: 'recruiter', memberships: [] };
   // Every weekday morning, so the next days always have free slots.
   for (const weekday of ['1', '2', '3', '4', '5']) {
     const r = await addRule(rt.deps, recruiter, { weekday, startTime: '09:00', endTime: '12:00', slotMinutes: '30', bufferMinutes: '0', mode: 'video', location: 'https://meet.example.org/rita' });
@@ -114,19 +114,30 @@ describe('erasing a person on request', () => {
   it('previews what goes and what stays', async () => {
     const p = await erasurePreview(rt.deps, admin, kase.id);
     if (!p.ok) throw new Error(JSON.stringify(p.error));
-    expect(p.value.erase).toMatchObject({ cases: 2, leads: 1, appointments: 2, upcomingAppointments: 1, registrations: 1 });
-    expect(p.value.erase.events).toBeGreaterThanOrEqual(6);
-    expect(p.value.erase.tasks).toBe(1);
-    expect(p.value.erase.mails).toBeGreaterThanOrEqual(4);
-    expect(p.value.keep).toEqual({ candidacies: 1 });
-    expect(p.value.subscriber).toBe(true);
+    const part = (name: string) => p.value.parts.find((x) => x.capability === name)!;
+    expect(part('cases').erase).toMatchObject({ cases: 2, tasks: 1 });
+    expect(part('cases').erase.events).toBeGreaterThanOrEqual(6);
+    expect(part('leads').erase).toMatchObject({ leads: 1 });
+    expect(part('appointments').erase).toMatchObject({ appointments: 2, upcoming: 1 });
+    expect(part('meetings').erase).toMatchObject({ registrations: 1 });
+    const mails = p.value.parts.reduce((n, x) => n + (x.erase.mails ?? 0), 0);
+    expect(mails).toBeGreaterThanOrEqual(4);
+    expect(part('rankings').keep).toEqual({ candidacies: 1 });
+    expect(part('alerts')).toMatchObject({ optional: true, erase: { subscriptions: 1 } });
     expect(await whereIs(email)).toEqual(expect.arrayContaining(['appointments.email', 'cases.email', 'leads.email', 'mail_messages.to', 'meeting_registrations.email', 'alert_subscribers.email', 'ranked_candidates.email']));
   });
 
   it('erases everything but the candidacy, queues the ICS CANCEL, and leaves no address in the audit log', async () => {
-    const r = await erasePerson(rt.deps, admin, kase.id, { subscriber: 'on' });
+    const r = await erasePerson(rt.deps, admin, kase.id, { include: 'alerts' });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
-    expect(r.value).toMatchObject({ cases: 2, tasks: 1, leads: 1, appointments: 2, appointmentsCancelled: 1, registrations: 1, registrationConsents: 1, candidaciesKept: 1, subscriber: 1 });
+    expect(r.value).toMatchObject({
+      cases: { cases: 2, tasks: 1 },
+      leads: { leads: 1 },
+      appointments: { appointments: 2, cancelled: 1 },
+      meetings: { registrations: 1, consents: 1 },
+      rankings: { unlinked: 1 },
+      alerts: { subscriptions: 1 },
+    });
 
     // Every table searched for both addresses: only the kept candidacy and two mails still to be sent.
     const found = await whereIs(email);
@@ -151,7 +162,7 @@ describe('erasing a person on request', () => {
 
     const [entry] = await rt.deps.db.select().from(auditLog).where(eq(auditLog.action, 'case.erased'));
     expect(entry).toMatchObject({ actorId: admin.id, entityType: 'case', entityId: kase.id, summary: 'on request' });
-    expect((entry!.changes as { counts: Record<string, number> }).counts).toMatchObject({ leads: 1, appointments: 2, candidaciesKept: 1 });
+    expect((entry!.changes as { counts: Record<string, Record<string, number>> }).counts).toMatchObject({ leads: { leads: 1 }, appointments: { appointments: 2 }, rankings: { unlinked: 1 } });
     const all = JSON.stringify(await rt.deps.db.select().from(auditLog)).toLowerCase();
     expect(all).not.toContain(email);
     expect(all).not.toContain(alt);
@@ -212,8 +223,7 @@ describe('the retention rule', () => {
     const orphan = pending.find((m) => m.status === 'pending');
     expect(orphan).toBeDefined();
     await rt.deps.db.update(mailMessages).set({ status: 'stored', sentAt: clock }).where(eq(mailMessages.id, orphan!.id));
-    const r = await eraseQuietCases(rt.deps);
-    expect(r.cancellationsPurged).toBe(1);
+    expect(await purgeSentCancellationsOfErased(rt.deps.db)).toBe(1);
     expect(await rt.deps.db.select().from(mailMessages).where(eq(mailMessages.id, orphan!.id))).toHaveLength(0);
   });
 });

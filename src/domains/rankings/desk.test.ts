@@ -2,18 +2,18 @@
 // eligible) and how the desk moves the person's case: forward only, never lost for one list while
 // another list still works towards a post for them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../platform/authz/index.ts';
 import { and, eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { ADMIN_ACTOR } from '../../../tests/factories/index.ts';
 import { buildRankedList } from '../../../tests/factories/rankings.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { auditLog } from '../../platform/audit/tables.ts';
 import { caseEvents, cases } from '../cases/tables.ts';
 import { addCandidate, logContact, makeOffer, minimiseExpiredLists, NO_ANSWER_ATTEMPTS, openPosts, publishList, recordOutcome } from './index.ts';
 import { offers, rankedCandidates, rankedLists } from './tables.ts';
 import { calls } from '../calls/tables.ts';
 
-const RECRUITER: Actor = { id: 'desk-recruiter', label: 'recruiter', role: 'recruiter' };
+const RECRUITER: Actor = { id: 'desk-recruiter', label: 'recruiter', role: 'recruiter', memberships: [] };
 let rt: TestRuntime;
 
 beforeAll(async () => {
@@ -68,7 +68,7 @@ describe('a turn closed before an offer', () => {
     expect(await recordOutcome(rt.deps, RECRUITER, first.id, { outcome: 'accepted' })).toEqual({ ok: false, error: { code: 'invalid_state', message: 'rankings.errors.needs_offer' } });
     expect(await recordOutcome(rt.deps, RECRUITER, first.id, { outcome: 'expired' })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
     expect(await recordOutcome(rt.deps, RECRUITER, first.id, { outcome: 'renounced' })).toMatchObject({ ok: false, error: { code: 'invalid', fields: { reason: 'rankings.errors.reason_required' } } });
-    expect(await recordOutcome(rt.deps, { id: null, label: 'e', role: 'editor' }, first.id, { outcome: 'renounced', reason: 'pay' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await recordOutcome(rt.deps, { id: null, label: 'e', role: 'editor', memberships: [] }, first.id, { outcome: 'renounced', reason: 'pay' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await byRank(list.id, 1)).state).toBe('proposed');
   });
 

@@ -6,8 +6,8 @@ import { and, asc, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
-import { audit, SYSTEM_ACTOR, type Actor } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { audit } from '../../platform/audit/index.ts';
+import { can, SYSTEM_ACTOR, type Actor } from '../../platform/authz/index.ts';
 import { err, forbidden, invalid, notFound, ok, type Result } from '../../platform/result.ts';
 import { addCaseEvent, advanceCaseStage, ensureCase } from '../cases/index.ts';
 import { DEFAULT_LOCALE, t } from '../../platform/i18n/index.ts';
@@ -25,7 +25,7 @@ import {
 } from './tables.ts';
 import { loadList, type RankedCandidate, type RankedList } from './lists.ts';
 import { offerMail, reminderMail } from './mails.ts';
-import './policy.ts';
+import { rankingRules } from './policy.ts';
 
 const DAY_MS = 86_400_000;
 /** Candidates holding or working towards a post: they count against the open posts. */
@@ -84,7 +84,7 @@ const openingSchema = z.object({
 
 /** "Open N posts": records the opening and proposes the next candidates in rank order. */
 export async function openPosts(deps: DomainDeps, actor: Actor, listId: string, raw: { posts?: unknown; note?: unknown }): Promise<Result<{ proposed: RankedCandidate[] }>> {
-  if (!authorize(actor, 'rankings.desk')) return forbidden();
+  if (!can(actor, rankingRules.desk)) return forbidden();
   const parsed = openingSchema.safeParse(raw);
   if (!parsed.success) return invalid(zodErrors(parsed.error));
   return deps.db.transaction(async (tx): Promise<Result<{ proposed: RankedCandidate[] }>> => {
@@ -110,7 +110,7 @@ export interface CandidateDetail {
 }
 
 export async function getCandidate(deps: DomainDeps, actor: Actor, candidateId: string): Promise<Result<CandidateDetail>> {
-  if (!authorize(actor, 'rankings.read')) return forbidden();
+  if (!can(actor, rankingRules.read)) return forbidden();
   if (!isUuid(candidateId)) return notFound();
   const [candidate] = await deps.db.select().from(rankedCandidates).where(eq(rankedCandidates.id, candidateId));
   if (!candidate) return notFound();
@@ -136,7 +136,7 @@ const contactSchema = z.object({
 });
 
 export async function logContact(deps: DomainDeps, actor: Actor, candidateId: string, raw: Record<string, unknown>): Promise<Result<ContactAttempt>> {
-  if (!authorize(actor, 'rankings.desk')) return forbidden();
+  if (!can(actor, rankingRules.desk)) return forbidden();
   const parsed = contactSchema.safeParse(raw);
   if (!parsed.success) return invalid(zodErrors(parsed.error));
   return deps.db.transaction(async (tx): Promise<Result<ContactAttempt>> => {
@@ -163,7 +163,7 @@ export async function logContact(deps: DomainDeps, actor: Actor, candidateId: st
 
 /** An offer with the list's answer deadline; its mail is queued in the candidate's language. */
 export async function makeOffer(deps: DomainDeps, actor: Actor, candidateId: string): Promise<Result<Offer>> {
-  if (!authorize(actor, 'rankings.desk')) return forbidden();
+  if (!can(actor, rankingRules.desk)) return forbidden();
   return deps.db.transaction(async (tx): Promise<Result<Offer>> => {
     const c = await lockCandidate(tx, candidateId);
     if (!c) return notFound();
@@ -203,7 +203,7 @@ export type OutcomeInput = z.input<typeof outcomeSchema>;
 
 /** Closes a candidate's turn; anything but an acceptance proposes the next waiting candidate. */
 export async function recordOutcome(deps: DomainDeps, actor: Actor, candidateId: string, raw: Record<string, unknown>): Promise<Result<{ candidate: RankedCandidate; proposed: RankedCandidate[] }>> {
-  if (!authorize(actor, 'rankings.desk')) return forbidden();
+  if (!can(actor, rankingRules.desk)) return forbidden();
   const parsed = outcomeSchema.safeParse(raw);
   if (!parsed.success) return invalid(zodErrors(parsed.error));
   const input = parsed.data;

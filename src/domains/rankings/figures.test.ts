@@ -2,14 +2,14 @@
 // the times from publication, rates of answered offers, reasons, per list and per team member, the
 // filters, and the role check (an editor gets none of it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../platform/authz/index.ts';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { buildRankedCandidate, buildRankedList as buildFigureList, figuresScenario } from '../../../tests/factories/rankings-figures.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { durations, parseFigureQuery, rankingFigures, type FigureFilter, type FiguresReport } from './figures.ts';
 
-const RECRUITER: Actor = { id: null, label: 'recruiter@example.test', role: 'recruiter' };
-const ADMIN: Actor = { id: null, label: 'admin@example.test', role: 'admin' };
-const EDITOR: Actor = { id: null, label: 'editor@example.test', role: 'editor' };
+const RECRUITER: Actor = { id: null, label: 'recruiter@example.test', role: 'recruiter', memberships: [] };
+const ADMIN: Actor = { id: null, label: 'admin@example.test', role: 'admin', memberships: [] };
+const EDITOR: Actor = { id: null, label: 'editor@example.test', role: 'editor', memberships: [] };
 
 let rt: TestRuntime;
 let sc: Awaited<ReturnType<typeof figuresScenario>>;
@@ -142,6 +142,6 @@ describe('rankingFigures', () => {
   it('is for recruiters and admins only', async () => {
     expect((await rankingFigures(rt.deps, ADMIN, RANGE)).ok).toBe(true);
     expect(await rankingFigures(rt.deps, EDITOR, RANGE)).toEqual({ ok: false, error: { code: 'forbidden' } });
-    expect(await rankingFigures(rt.deps, { id: null, label: 'anon', role: 'anonymous' })).toEqual({ ok: false, error: { code: 'forbidden' } });
+    expect(await rankingFigures(rt.deps, { id: null, label: 'anon', role: 'anonymous', memberships: [] })).toEqual({ ok: false, error: { code: 'forbidden' } });
   });
 });

@@ -2,14 +2,13 @@
 // contact, to the answer and to an acceptance, how offers end and why people renounce — overall,
 // per list and per team member, over the lists published in an optional date range.
 import { and, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Actor } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { can, type Actor } from '../../platform/authz/index.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
 import { fromRomeLocal } from '../../platform/i18n/format.ts';
 import { forbidden, invalid, ok, type Result } from '../../platform/result.ts';
 import { users } from '../accounts/tables.ts';
 import { contactAttempts, offers, rankedCandidates, rankedLists, RENUNCIATION_REASONS, type RenunciationReason } from './tables.ts';
-import './policy.ts';
+import { rankingRules } from './policy.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -152,7 +151,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The figures of the published lists (filtered), overall, per list and per team member. */
 export async function rankingFigures(deps: Pick<DomainDeps, 'db'>, actor: Actor, filter: FigureFilter = {}): Promise<Result<FiguresReport>> {
-  if (!authorize(actor, 'rankings.read')) return forbidden();
+  if (!can(actor, rankingRules.read)) return forbidden();
   const db = deps.db;
   const L = rankedLists;
   // A list or member that does not exist is a mistake to say at the field, not an empty report.

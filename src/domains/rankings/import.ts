@@ -3,13 +3,13 @@
 // and the all-or-nothing confirmation are the shared import pipeline's (src/platform/import).
 import { eq } from 'drizzle-orm';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
-import { audit, type Actor } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { audit } from '../../platform/audit/index.ts';
+import { can, type Actor } from '../../platform/authz/index.ts';
 import * as pipeline from '../../platform/import/index.ts';
 import { err, forbidden, notFound, ok, type DomainError, type Result } from '../../platform/result.ts';
 import { checkCandidate, insertCandidates, loadList, type CandidateInput } from './lists.ts';
 import { rankedCandidates } from './tables.ts';
-import './policy.ts';
+import { rankingRules } from './policy.ts';
 
 export const CANDIDATE_COLUMNS = ['rank', 'name', 'email', 'pec', 'phone', 'score', 'preference', 'reserve', 'language'] as const;
 export type CandidateColumn = (typeof CANDIDATE_COLUMNS)[number];
@@ -52,7 +52,7 @@ interface StoredRow {
 
 /** Reads a file and checks every row; a fully valid file is staged for its confirmation. */
 export async function previewCandidates(deps: DomainDeps, actor: Actor, listId: string, file: { name: string; bytes: Uint8Array }): Promise<Result<CandidatePreview>> {
-  if (!authorize(actor, 'rankings.manage')) return forbidden();
+  if (!can(actor, rankingRules.manage)) return forbidden();
   const list = await loadList(deps.db, listId);
   if (!list) return notFound();
   const read = await pipeline.readImportFile(file, {
@@ -102,7 +102,7 @@ export interface StagedCandidates {
 
 /** A staged import of this actor for this list, to show its preview before confirming. */
 export async function getCandidateImport(deps: DomainDeps, actor: Actor, listId: string, id: string): Promise<Result<StagedCandidates>> {
-  if (!authorize(actor, 'rankings.manage')) return forbidden();
+  if (!can(actor, rankingRules.manage)) return forbidden();
   const b = await pipeline.getStaged<StoredRow>(deps, actor, KIND, id, listId);
   if (!b) return notFound();
   return ok({ id: b.id, filename: b.filename, status: b.status, rows: b.rows.map((r) => ({ line: r.line, rank: String(r.input.rank), name: r.input.name })) });
@@ -115,7 +115,7 @@ export async function confirmCandidates(
   listId: string,
   id: string,
 ): Promise<Result<{ count: number }, DomainError | { code: 'rank_taken'; rank: number }>> {
-  if (!authorize(actor, 'rankings.manage')) return forbidden();
+  if (!can(actor, rankingRules.manage)) return forbidden();
   return pipeline.confirmStaged<StoredRow, { count: number }, DomainError | { code: 'rank_taken'; rank: number }>(deps, actor, { kind: KIND, id, scopeId: listId }, async (tx, batch, now) => {
     const list = await loadList(tx, listId);
     if (!list) return notFound();

@@ -1,9 +1,8 @@
 // The ranked lists capability (graduatorie and moving down the list): what other parts of the app may use.
-import './policy.ts';
 export * from './lists.ts';
 export * from './import.ts';
 export * from './desk.ts';
-export { OFFER_SWEEP_JOB, LIST_MINIMISE_JOB, registerRankingJobs } from './jobs.ts';
+export { OFFER_SWEEP_JOB, LIST_MINIMISE_JOB } from './jobs.ts';
 export { minimiseExpiredLists } from './retention.ts';
 export { CANDIDATE_STATES, CONTACT_CHANNELS, CONTACT_OUTCOMES, LIST_KINDS, OFFER_OUTCOMES, RENUNCIATION_REASONS, type CandidateState, type ListKind } from './tables.ts';
-export * from './erase-person.ts';
+export { rankingRules } from './policy.ts';

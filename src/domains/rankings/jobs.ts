@@ -3,11 +3,14 @@
 import type { DomainDeps } from '../../platform/domain-deps.ts';
 import { sweepOffers } from './desk.ts';
 import { minimiseExpiredLists } from './retention.ts';
+import { job, type JobDefinition } from '../../platform/jobs/index.ts';
 
 export const OFFER_SWEEP_JOB = 'rankings.offer-sweep';
 export const LIST_MINIMISE_JOB = 'rankings.minimise-expired';
 
-export function registerRankingJobs(deps: DomainDeps): void {
-  deps.jobs.register({ name: OFFER_SWEEP_JOB, cron: '*/15 * * * *', retryLimit: 2, handler: async () => void (await sweepOffers(deps)) });
-  deps.jobs.register({ name: LIST_MINIMISE_JOB, cron: '23 4 * * *', retryLimit: 2, handler: async () => void (await minimiseExpiredLists(deps)) });
+export function rankingJobs(deps: DomainDeps): JobDefinition<never>[] {
+  return [
+    job({ name: OFFER_SWEEP_JOB, cron: '*/15 * * * *', retryLimit: 2, handler: async () => void (await sweepOffers(deps)) }),
+    job({ name: LIST_MINIMISE_JOB, cron: '23 4 * * *', retryLimit: 2, handler: async () => void (await minimiseExpiredLists(deps)) }),
+  ];
 }

@@ -4,13 +4,13 @@ import { and, asc, count, desc, eq, gt, ilike, isNotNull, isNull, lte, notExists
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
-import { audit, type Actor } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { audit } from '../../platform/audit/index.ts';
+import { can, type Actor } from '../../platform/authz/index.ts';
 import { err, forbidden, invalid, notFound, ok, type DomainError, type Result } from '../../platform/result.ts';
 import { calls } from '../calls/tables.ts';
 import { callState, closedWhere } from '../calls/index.ts';
 import { LIST_KINDS, listOpenings, rankedCandidates, rankedLists, type ListKind } from './tables.ts';
-import './policy.ts';
+import { rankingRules } from './policy.ts';
 
 export type RankedList = typeof rankedLists.$inferSelect;
 export type RankedCandidate = typeof rankedCandidates.$inferSelect;
@@ -59,7 +59,7 @@ async function callSummary(q: DbOrTx, callId: string, now: Date): Promise<CallSu
 
 /** A call and its ranked lists, for the back office. */
 export async function listsOfCall(deps: DomainDeps, actor: Actor, callId: string): Promise<Result<{ call: CallSummary; lists: (RankedList & { candidates: number })[] }>> {
-  if (!authorize(actor, 'rankings.read')) return forbidden();
+  if (!can(actor, rankingRules.read)) return forbidden();
   const call = await callSummary(deps.db, callId, deps.now());
   if (!call) return notFound();
   const lists = await deps.db
@@ -72,7 +72,7 @@ export async function listsOfCall(deps: DomainDeps, actor: Actor, callId: string
 
 /** A new (unpublished) list for a closed call; one per kind. */
 export async function createList(deps: DomainDeps, actor: Actor, callId: string, raw: ListInput): Promise<Result<RankedList>> {
-  if (!authorize(actor, 'rankings.manage')) return forbidden();
+  if (!can(actor, rankingRules.manage)) return forbidden();
   const parsed = listSchema.safeParse(raw);
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
   const input = parsed.data;
@@ -118,7 +118,7 @@ export async function loadList(q: DbOrTx, listId: string): Promise<RankedList | 
 }
 
 export async function getList(deps: DomainDeps, actor: Actor, listId: string): Promise<Result<ListDetail>> {
-  if (!authorize(actor, 'rankings.read')) return forbidden();
+  if (!can(actor, rankingRules.read)) return forbidden();
   const list = await loadList(deps.db, listId);
   if (!list) return notFound();
   const call = (await callSummary(deps.db, list.callId, deps.now()))!;
@@ -128,7 +128,7 @@ export async function getList(deps: DomainDeps, actor: Actor, listId: string): P
 }
 
 export async function publishList(deps: DomainDeps, actor: Actor, listId: string): Promise<Result<RankedList>> {
-  if (!authorize(actor, 'rankings.manage')) return forbidden();
+  if (!can(actor, rankingRules.manage)) return forbidden();
   return deps.db.transaction(async (tx): Promise<Result<RankedList>> => {
     const list = await loadList(tx, listId);
     if (!list) return notFound();
@@ -190,7 +190,7 @@ const noListYet = notExists(sql`(select 1 from ranked_lists rl where rl.call_id 
 
 /** Every ranked list with its call, validity, open posts and how its offers went; filter, search, pages. */
 export async function listRankedLists(deps: DomainDeps, actor: Actor, f: { state?: ListIndexState; q?: string; page?: number }): Promise<Result<ListIndex>> {
-  if (!authorize(actor, 'rankings.read')) return forbidden();
+  if (!can(actor, rankingRules.read)) return forbidden();
   const now = deps.now();
   const L = rankedLists;
   const q = f.q?.trim().slice(0, 200);
@@ -244,7 +244,7 @@ export interface CallWithoutList {
 
 /** Closed calls with no ranked list yet, latest closed first, a page at a time. */
 export async function closedCallsWithoutList(deps: DomainDeps, actor: Actor, pageIn = 1): Promise<Result<{ items: CallWithoutList[]; total: number; page: number; pages: number }>> {
-  if (!authorize(actor, 'rankings.read')) return forbidden();
+  if (!can(actor, rankingRules.read)) return forbidden();
   const now = deps.now();
   const page = Math.max(1, Math.min(pageIn, 10_000));
   const where = and(closedWhere(now), noListYet);
@@ -323,7 +323,7 @@ export async function insertCandidates(tx: DbOrTx, list: RankedList, rows: Candi
 }
 
 export async function addCandidate(deps: DomainDeps, actor: Actor, listId: string, raw: Record<string, string | undefined>): Promise<Result<RankedCandidate>> {
-  if (!authorize(actor, 'rankings.manage')) return forbidden();
+  if (!can(actor, rankingRules.manage)) return forbidden();
   const checked = checkCandidate(raw);
   if (!checked.value) return invalid(checked.problems);
   const input = checked.value;

@@ -1,8 +1,11 @@
 // The offer and reminder mails of the desk, written in the candidate's language with the deadline
 // in Europe/Rome; the idempotency keys make a retried job or sweep send each at most once.
-import type { OutgoingMail } from '../../platform/mail/index.ts';
+import { type OutgoingMail, mailKeys } from '../../platform/mail/index.ts';
 import { t, type Locale } from '../../platform/i18n/index.ts';
 import { fmt } from '../../platform/i18n/format.ts';
+
+/** The keys of this capability's mails (stored with the owner, so it erases only its own). */
+export const rankingMailKey = mailKeys('rankings', ['ranking-offer', 'ranking-offer-reminder']);
 
 export interface OfferMailContext {
   offerId: string;
@@ -18,7 +21,7 @@ export function offerMail(d: OfferMailContext): OutgoingMail {
   const L = d.locale;
   const deadline = fmt(L).dateTime.format(d.deadline);
   return {
-    key: `ranking-offer:${d.offerId}`,
+    ...rankingMailKey('ranking-offer', d.offerId),
     to: d.to,
     subject: t(L, 'rankings.mail.offer_subject', { call: d.callTitle }),
     text:
@@ -37,7 +40,7 @@ export function reminderMail(d: OfferMailContext): OutgoingMail {
   const L = d.locale;
   const deadline = fmt(L).dateTime.format(d.deadline);
   return {
-    key: `ranking-offer-reminder:${d.offerId}`,
+    ...rankingMailKey('ranking-offer-reminder', d.offerId),
     to: d.to,
     subject: t(L, 'rankings.mail.reminder_subject', { call: d.callTitle }),
     text:

@@ -1,8 +1,8 @@
-// Who may work ranked lists: recruiters (HR, the welcome team) and admins; editors see no candidate data.
-import { definePolicies, hasRole } from '../../platform/authz/index.ts';
+// Who may read and work the ranked lists (candidates' personal data: never editors).
+import { definePolicy, staff } from '../../platform/authz/index.ts';
 
-definePolicies({
-  'rankings.read': hasRole('admin', 'recruiter'),
-  'rankings.manage': hasRole('admin', 'recruiter'),
-  'rankings.desk': hasRole('admin', 'recruiter'),
+export const rankingRules = definePolicy('rankings', {
+  read: staff('admin', 'recruiter'),
+  manage: staff('admin', 'recruiter'),
+  desk: staff('admin', 'recruiter'),
 });

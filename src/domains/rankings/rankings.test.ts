@@ -2,13 +2,13 @@
 // import, publication with validity, opening posts, offers with mail in the candidate's language,
 // outcomes that propose the next candidate, and the sweep's reminders and expiries.
 import ExcelJS from 'exceljs';
+import type { Actor } from '../../platform/authz/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { SmtpPeer } from '../../../tests/support/smtp.ts';
 import { ADMIN_ACTOR, buildCall } from '../../../tests/factories/index.ts';
 import { buildClosedCall, buildRankedList } from '../../../tests/factories/rankings.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { auditLog } from '../../platform/audit/tables.ts';
 import { mailMessages } from '../../platform/mail/tables.ts';
 import { cases, caseEvents } from '../cases/tables.ts';
@@ -30,8 +30,8 @@ const DAY = 86_400_000;
 let clock = new Date('2026-06-10T08:00:00Z');
 let rt: TestRuntime;
 let smtp: SmtpPeer;
-const RECRUITER: Actor = { id: null, label: 'recruiter', role: 'recruiter' };
-const EDITOR: Actor = { id: null, label: 'editor', role: 'editor' };
+const RECRUITER: Actor = { id: null, label: 'recruiter', role: 'recruiter', memberships: [] };
+const EDITOR: Actor = { id: null, label: 'editor', role: 'editor', memberships: [] };
 
 beforeAll(async () => {
   smtp = await SmtpPeer.start();

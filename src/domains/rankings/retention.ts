@@ -2,8 +2,9 @@
 // the candidates' email, PEC and phone go; rank, name, score and what happened stay (the act and
 // its outcome are kept under the agency's archival rules).
 import { and, inArray, isNotNull, lte, ne, or } from 'drizzle-orm';
+import { SYSTEM_ACTOR } from '../../platform/authz/index.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
-import { audit, SYSTEM_ACTOR } from '../../platform/audit/index.ts';
+import { audit } from '../../platform/audit/index.ts';
 import { rankedCandidates, rankedLists } from './tables.ts';
 
 /** Clears the contact details on lists whose validity ended; an offer still open keeps them until it ends. */

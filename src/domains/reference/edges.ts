@@ -4,14 +4,13 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import type { Actor } from '../../platform/audit/index.ts';
 import { audit, diff } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { can, type Actor } from '../../platform/authz/index.ts';
 import { f } from '../../platform/forms/index.ts';
 import { forbidden, invalid, notFound, ok, type DomainError, type FieldErrors, type Result } from '../../platform/result.ts';
 import { disciplines, disciplineSpecialisations, RELATION_KINDS, specialisations } from './tables.ts';
 import { matchKey, slugify } from './names.ts';
-import './policy.ts';
+import { referenceRules } from './policy.ts';
 
 export type Edge = typeof disciplineSpecialisations.$inferSelect;
 /** Values as a form posts them; the schemas parse both these and typed input. */
@@ -66,7 +65,7 @@ const edgeSummary = async (q: DbOrTx, e: Pick<Edge, 'disciplineCode' | 'speciali
 
 /** The edge, for the correction page (admins only). */
 export async function getEdge(db: DbOrTx, actor: Actor, id: string): Promise<Result<Edge & { disciplineName: string; specialisationName: string }, DomainError>> {
-  if (!authorize(actor, 'reference.edit')) return forbidden();
+  if (!can(actor, referenceRules.edit)) return forbidden();
   if (!UUID.test(id)) return notFound();
   const [row] = await db
     .select({ edge: disciplineSpecialisations, disciplineName: disciplines.name, specialisationName: specialisations.name })
@@ -83,7 +82,7 @@ export async function getEdge(db: DbOrTx, actor: Actor, id: string): Promise<Res
  * adding an active one is refused (correct it instead).
  */
 export async function addEdge(db: Db, actor: Actor, raw: NewEdge | RawForm): Promise<Result<Edge, DomainError>> {
-  if (!authorize(actor, 'reference.edit')) return forbidden();
+  if (!can(actor, referenceRules.edit)) return forbidden();
   const parsed = newEdgeSchema.safeParse(raw);
   if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
   const v = parsed.data;
@@ -147,7 +146,7 @@ export async function addEdge(db: Db, actor: Actor, raw: NewEdge | RawForm): Pro
 
 /** Changes an edge's kind and/or its source (the edge becomes the administration's). */
 export async function correctEdge(db: Db, actor: Actor, id: string, raw: EdgeCorrection | RawForm): Promise<Result<Edge, DomainError>> {
-  if (!authorize(actor, 'reference.edit')) return forbidden();
+  if (!can(actor, referenceRules.edit)) return forbidden();
   if (!UUID.test(id)) return notFound();
   const parsed = correctEdgeSchema.safeParse(raw);
   if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
@@ -174,7 +173,7 @@ export async function correctEdge(db: Db, actor: Actor, id: string, raw: EdgeCor
  * source of the deactivation replaces the edge's source (the audit log keeps the previous one).
  */
 export async function deactivateEdge(db: Db, actor: Actor, id: string, raw: EdgeDeactivation | RawForm): Promise<Result<Edge, DomainError>> {
-  if (!authorize(actor, 'reference.edit')) return forbidden();
+  if (!can(actor, referenceRules.edit)) return forbidden();
   if (!UUID.test(id)) return notFound();
   const parsed = deactivateEdgeSchema.safeParse(raw);
   if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));

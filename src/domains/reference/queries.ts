@@ -2,8 +2,7 @@
 // Reference data is public (the site's filters use it), so only the sources overview needs an actor.
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import type { Actor } from '../../platform/audit/index.ts';
-import { authorize } from '../../platform/authz/index.ts';
+import { can, type Actor } from '../../platform/authz/index.ts';
 import { err, forbidden, ok, type DomainError, type Result } from '../../platform/result.ts';
 import {
   comuni,
@@ -15,7 +14,7 @@ import {
   regions,
   specialisations,
 } from './tables.ts';
-import './policy.ts';
+import { referenceRules } from './policy.ts';
 
 export type Profession = typeof professions.$inferSelect;
 export type Discipline = typeof disciplines.$inferSelect;
@@ -260,7 +259,7 @@ const DATASET_ORDER = ['regions', 'provinces', 'comuni', 'professions', 'discipl
 
 /** The loaded datasets with their source, licence, rows and load date (back-office overview). */
 export async function listReferenceSources(q: DbOrTx, actor: Actor): Promise<Result<ReferenceSource[], DomainError>> {
-  if (!authorize(actor, 'reference.view')) return forbidden();
+  if (!can(actor, referenceRules.view)) return forbidden();
   const rows = await q.select().from(referenceSources).orderBy(asc(referenceSources.dataset));
   const rank = (d: string) => (DATASET_ORDER.indexOf(d) + DATASET_ORDER.length + 1) % (DATASET_ORDER.length + 1);
   return ok(rows.sort((a, b) => rank(a.dataset) - rank(b.dataset)));
@@ -300,7 +299,7 @@ export async function referenceOverview(
 ): Promise<Result<ReferenceOverview, DomainError>> {
   const sources = await listReferenceSources(q, actor);
   if (!sources.ok) return sources;
-  const canEdit = authorize(actor, 'reference.edit');
+  const canEdit = can(actor, referenceRules.edit);
   const discipline = pick.disciplineCode !== undefined ? await getDiscipline(q, pick.disciplineCode) : null;
   const specialisation = pick.specialisationCode ? await getSpecialisation(q, pick.specialisationCode) : null;
   return ok({

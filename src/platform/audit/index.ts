@@ -1,17 +1,9 @@
 // Records who changed what and when; called by domain operations inside their transaction.
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import type { Actor } from '../authz/index.ts';
 import { auditLog } from './tables.ts';
 
-export interface Actor {
-  /** A staff user id, `api:<tokenId>`, or `system`. */
-  id: string | null;
-  label: string;
-  role: 'admin' | 'recruiter' | 'editor' | 'system' | 'anonymous';
-  requestId?: string;
-}
-
-export const SYSTEM_ACTOR: Actor = { id: null, label: 'system', role: 'system' };
 
 export async function audit(
   q: DbOrTx,
@@ -49,4 +41,24 @@ export async function auditFor(q: DbOrTx, entityType: string, entityId: string, 
     .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit);
+}
+
+/**
+ * Where an erased person appears in the log by address — as the actor of something they did without
+ * an account (a booking), or in a summary — the address becomes `label`. Staff accounts' own entries
+ * (entity `user`) keep theirs; an erased account's entries lose its label.
+ */
+export async function anonymiseAudit(q: DbOrTx, who: { emails: string[]; userIds: string[] }, label: string): Promise<void> {
+  const { emails, userIds } = who;
+  // An erased account's own entries keep what was done, not who (the id no longer leads anywhere).
+  if (userIds.length) await q.update(auditLog).set({ actorLabel: label }).where(inArray(auditLog.actorId, userIds));
+  if (!emails.length) return;
+  await q
+    .update(auditLog)
+    .set({ actorLabel: label })
+    .where(and(isNull(auditLog.actorId), inArray(sql`lower(${auditLog.actorLabel})`, emails)));
+  await q
+    .update(auditLog)
+    .set({ summary: label })
+    .where(and(ne(auditLog.entityType, 'user'), inArray(sql`lower(${auditLog.summary})`, emails)));
 }

@@ -1,6 +1,6 @@
 // Consent of people without an account: the privacy notice version in force, the UTM of the visit
 // a form was sent from, and the record of each consent given.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { consentRecords, type ConsentPurpose } from './tables.ts';
 
@@ -62,7 +62,7 @@ export async function recordConsent(db: DbOrTx, input: ConsentInput): Promise<vo
   });
 }
 
-export async function consentHistory(db: DbOrTx, subjectType: 'alert_subscriber' | 'lead', subjectId: string) {
+export async function consentHistory(db: DbOrTx, subjectType: string, subjectId: string) {
   return db
     .select()
     .from(consentRecords)
@@ -70,6 +70,23 @@ export async function consentHistory(db: DbOrTx, subjectType: 'alert_subscriber'
     .orderBy(consentRecords.givenAt);
 }
 
-export async function eraseConsents(db: DbOrTx, subjectType: 'alert_subscriber' | 'lead', subjectId: string): Promise<void> {
-  await db.delete(consentRecords).where(and(eq(consentRecords.subjectType, subjectType), eq(consentRecords.subjectId, subjectId)));
+/** The consent records of several subjects of one kind (a person's data export). */
+export async function consentsOf(db: DbOrTx, subjectType: string, subjectIds: string[]) {
+  if (!subjectIds.length) return [];
+  return db
+    .select()
+    .from(consentRecords)
+    .where(and(eq(consentRecords.subjectType, subjectType), inArray(consentRecords.subjectId, subjectIds)))
+    .orderBy(consentRecords.givenAt);
+}
+
+/** Erases the consent records of one or more subjects of one kind; returns how many went. */
+export async function eraseConsents(db: DbOrTx, subjectType: string, subjectIds: string | string[]): Promise<number> {
+  const ids = typeof subjectIds === 'string' ? [subjectIds] : subjectIds;
+  if (!ids.length) return 0;
+  const gone = await db
+    .delete(consentRecords)
+    .where(and(eq(consentRecords.subjectType, subjectType), inArray(consentRecords.subjectId, ids)))
+    .returning({ id: consentRecords.id });
+  return gone.length;
 }

@@ -1,5 +1,5 @@
-// Consent given by people without an account (alert subscribers, people who leave their
-// references): when, to which version of the privacy notice, from which page and campaign.
+// Consent given by people without an account (subscribers, people who leave their references,
+// registrants): when, to which version of the privacy notice, from which page and campaign.
 // Erasing the person erases these rows too (see docs/decisions/007-talent-pool.md).
 import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { tstz } from '../../db/columns.ts';
@@ -11,8 +11,8 @@ export const consentRecords = pgTable(
   'consent_records',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    /** alert_subscriber or lead: whose consent this is. */
-    subjectType: text('subject_type').$type<'alert_subscriber' | 'lead' | 'meeting_registration'>().notNull(),
+    /** Whose consent this is: a kind the capability recording it names (e.g. `lead`). */
+    subjectType: text('subject_type').notNull(),
     subjectId: uuid('subject_id').notNull(),
     purpose: text('purpose').$type<ConsentPurpose>().notNull(),
     noticeVersion: text('notice_version').notNull(),

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
-import type { Actor } from '../audit/index.ts';
+import type { Actor } from '../authz/index.ts';
 import { hasKey, t } from '../i18n/index.ts';
 import { err, ok } from '../result.ts';
 import { confirmStaged, getStaged, importBatches, purgeImports, readImportFile, stageRows, templateCsv, templateXlsx, type ReadOptions } from './index.ts';
@@ -111,8 +111,8 @@ describe('staging and confirming', () => {
     rt = await testRuntime({ now: () => clock });
   });
   afterAll(() => rt.close());
-  const anna: Actor = { id: 'user-anna', label: 'anna@example.test', role: 'recruiter' };
-  const bruno: Actor = { id: 'user-bruno', label: 'bruno@example.test', role: 'recruiter' };
+  const anna: Actor = { id: 'user-anna', label: 'anna@example.test', role: 'recruiter', memberships: [] };
+  const bruno: Actor = { id: 'user-bruno', label: 'bruno@example.test', role: 'recruiter', memberships: [] };
   const count = async () => (await rt.deps.db.select().from(importBatches)).length;
 
   it('shows a batch only to its author, for its kind and target', async () => {

@@ -3,7 +3,7 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { DomainDeps } from '../domain-deps.ts';
-import type { Actor } from '../audit/index.ts';
+import type { Actor } from '../authz/index.ts';
 import { err, notFound, ok, type DomainError, type Result } from '../result.ts';
 import { importBatches } from './tables.ts';
 

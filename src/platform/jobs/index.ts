@@ -18,6 +18,9 @@ export interface JobDefinition<P extends object> {
   concurrency?: number;
 }
 
+/** A job definition with its payload type inferred, as a manifest lists it. */
+export const job = <P extends object>(def: JobDefinition<P>): JobDefinition<never> => def as unknown as JobDefinition<never>;
+
 export interface SendOptions {
   /** Enqueue inside this transaction: a rolled-back change sends nothing. */
   tx?: DbOrTx;
@@ -28,6 +31,8 @@ export interface SendOptions {
 export interface Jobs {
   boss: PgBoss;
   register<P extends object>(def: JobDefinition<P>): void;
+  /** The names of the registered jobs (the jobs test and docs read them). */
+  names(): string[];
   send<P extends object>(name: string, payload: P, opts?: SendOptions): Promise<string | null>;
   start(opts: { work: boolean }): Promise<void>;
   stop(): Promise<void>;
@@ -45,8 +50,10 @@ export function createJobs(database: Database, logger: Logger): Jobs {
   return {
     boss,
     register(def) {
+      if (defs.has(def.name)) throw new Error(`job ${def.name} registered twice`);
       defs.set(def.name, def as unknown as JobDefinition<object>);
     },
+    names: () => [...defs.keys()].sort(),
     async send(name, payload, opts = {}) {
       const def = defs.get(name);
       return boss.send(name, payload, {

@@ -2,16 +2,33 @@
 // inside the caller's transaction; the job sends through SMTP (SMTP_URL) or, on the embedded
 // default, stores it in the local outbox readable at /admin/outbox. A key is sent at most once.
 import nodemailer, { type Transporter } from 'nodemailer';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, like, not, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Jobs } from '../jobs/index.ts';
-import { mailMessages } from './tables.ts';
+import { MAIL_STATUSES, mailMessages } from './tables.ts';
 
 export const MAIL_JOB = 'platform.mail.send';
 
-export interface OutgoingMail {
-  /** e.g. `password-reset:<userId>:<token>`; a second queueMail with the same key does nothing. */
+/** Who sent a mail and its idempotency key, as mailKeys() builds them. */
+export interface MailKey {
+  owner: string;
+  /** e.g. `password-reset:<userId>:<token>`; a second queue() with the same key does nothing. */
   key: string;
+}
+
+/**
+ * The one way to key a mail: `const key = mailKeys('leads', ['lead-ack', 'lead-team'])`, then
+ * `key('lead-ack', lead.id)` → { owner: 'leads', key: 'lead-ack:<id>' }. The owner is stored with
+ * the mail, so a capability erases only its own (forgetMail).
+ */
+export function mailKeys<const K extends string>(owner: string, kinds: readonly K[]): (kind: K, ...parts: (string | number)[]) => MailKey {
+  return (kind, ...parts) => {
+    if (!kinds.includes(kind)) throw new Error(`${owner}: unknown mail kind ${kind}`);
+    return { owner, key: [kind, ...parts.map(String)].join(':') };
+  };
+}
+
+export interface OutgoingMail extends MailKey {
   to: string;
   subject: string;
   text: string;
@@ -47,7 +64,7 @@ export function createMailer(opts: { db: Db; jobs: Jobs; smtpUrl?: string; from:
       if (!opts.smtpUrl) {
         await opts.db
           .insert(mailMessages)
-          .values({ idempotencyKey: mail.key, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, status: 'stored', sentAt: new Date(), messageId })
+          .values({ idempotencyKey: mail.key, owner: mail.owner, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, status: 'stored', sentAt: new Date(), messageId })
           .onConflictDoNothing({ target: mailMessages.idempotencyKey });
         return;
       }
@@ -59,7 +76,7 @@ export function createMailer(opts: { db: Db; jobs: Jobs; smtpUrl?: string; from:
       const run = async (q: DbOrTx) => {
         const [row] = await q
           .insert(mailMessages)
-          .values({ idempotencyKey: mail.key, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, attachments: mail.attachments })
+          .values({ idempotencyKey: mail.key, owner: mail.owner, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, attachments: mail.attachments })
           .onConflictDoNothing({ target: mailMessages.idempotencyKey })
           .returning({ id: mailMessages.id });
         if (row) await opts.jobs.send(MAIL_JOB, { messageId: row.id }, { tx: q, singletonKey: row.id });
@@ -110,4 +127,55 @@ export function createMailer(opts: { db: Db; jobs: Jobs; smtpUrl?: string; from:
     handler: ({ messageId }) => mailer.deliver(messageId),
   });
   return mailer;
+}
+
+export interface ForgetMail {
+  /** Mails to these addresses (lower case). */
+  to?: string[];
+  /** Mails with these keys. */
+  keys?: string[];
+  /** …except these keys (mails still to be sent that belong to what is kept). */
+  except?: string[];
+  /** Only mails whose key starts with this (e.g. `appointment-cancel:`). */
+  keyPrefix?: string;
+  statuses?: (typeof MAIL_STATUSES)[number][];
+  /** A further condition on mail_messages (the owner's own correlation). */
+  where?: SQL;
+}
+
+/** Deletes stored mail of one owner (erasure, retention); returns how many went. */
+export async function forgetMail(q: DbOrTx, owner: string, f: ForgetMail): Promise<number> {
+  if ((f.to && !f.to.length) || (f.keys && !f.keys.length)) return 0;
+  const rows = await q
+    .delete(mailMessages)
+    .where(
+      and(
+        eq(mailMessages.owner, owner),
+        f.to ? inArray(sql`lower(${mailMessages.to})`, f.to) : undefined,
+        f.keys ? inArray(mailMessages.idempotencyKey, f.keys) : undefined,
+        f.except?.length ? not(inArray(mailMessages.idempotencyKey, f.except)) : undefined,
+        f.keyPrefix ? like(mailMessages.idempotencyKey, `${f.keyPrefix.replace(/[\\%_]/g, (m) => `\\${m}`)}%`) : undefined,
+        f.statuses ? inArray(mailMessages.status, f.statuses) : undefined,
+        f.where,
+      ),
+    )
+    .returning({ id: mailMessages.id });
+  return rows.length;
+}
+
+/** How many stored mails of one owner went to these addresses. */
+export async function countMail(q: DbOrTx, owner: string, to: string[]): Promise<number> {
+  if (!to.length) return 0;
+  const [r] = await q.select({ n: sql<number>`count(*)::int` }).from(mailMessages).where(and(eq(mailMessages.owner, owner), inArray(sql`lower(${mailMessages.to})`, to)));
+  return Number(r?.n ?? 0);
+}
+
+/** The stored mails of one owner to these addresses, for a person's data export (no bodies kept back). */
+export async function mailsTo(q: DbOrTx, owner: string, to: string[]) {
+  if (!to.length) return [];
+  return q
+    .select({ key: mailMessages.idempotencyKey, to: mailMessages.to, subject: mailMessages.subject, text: mailMessages.text, status: mailMessages.status, createdAt: mailMessages.createdAt, sentAt: mailMessages.sentAt })
+    .from(mailMessages)
+    .where(and(eq(mailMessages.owner, owner), inArray(sql`lower(${mailMessages.to})`, to)))
+    .orderBy(mailMessages.createdAt);
 }

@@ -1,5 +1,6 @@
 // Every mail the product sends, keyed by an idempotency key: the outbox on the embedded default,
 // and the record that prevents a second send after a retry or a crash.
+import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, tstz } from '../../db/columns.ts';
 
@@ -10,6 +11,8 @@ export const mailMessages = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     idempotencyKey: text('idempotency_key').notNull().unique(),
+    /** The capability that sent it (mailKeys' owner): each erases only its own mail. */
+    owner: text('owner').notNull().default('platform'),
     to: text('to').notNull(),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
@@ -24,5 +27,5 @@ export const mailMessages = pgTable(
     createdAt: createdAt(),
     sentAt: tstz('sent_at'),
   },
-  (t) => [index('mail_messages_created_idx').on(t.createdAt)],
+  (t) => [index('mail_messages_created_idx').on(t.createdAt), index('mail_messages_owner_to_idx').on(t.owner, sql`lower(${t.to})`)],
 );

@@ -1,27 +1,9 @@
-// The back-office shell: the site layout with the staff navigation, filtered by role.
+// The back-office shell: the site layout with the navigation the back-office modules declare
+// (src/web/modules.ts), each entry shown to the actors its rule allows.
 import type { Child } from 'hono/jsx';
 import type { Ctx } from '../context.ts';
 import { Layout } from './Layout.tsx';
-
-type Role = 'admin' | 'recruiter' | 'editor';
-const SECTIONS: { path: string; key: string; roles: Role[] }[] = [
-  { path: '/admin', key: 'admin.nav.dashboard', roles: ['admin', 'recruiter', 'editor'] },
-  { path: '/admin/bandi', key: 'admin.nav.calls', roles: ['admin', 'recruiter', 'editor'] },
-  { path: '/admin/enti', key: 'admin.nav.organisations', roles: ['admin', 'recruiter'] },
-  { path: '/admin/iscritti', key: 'alerts_admin.nav.subscribers', roles: ['admin', 'recruiter'] },
-  { path: '/admin/avvisi', key: 'alerts_admin.nav.fanouts', roles: ['admin', 'recruiter'] },
-  { path: '/admin/contatti', key: 'leads_admin.nav', roles: ['admin', 'recruiter'] },
-  { path: '/admin/appuntamenti', key: 'appointments_admin.nav', roles: ['admin', 'recruiter'] },
-  { path: '/admin/incontri', key: 'meetings_admin.nav', roles: ['admin', 'recruiter'] },
-  { path: '/admin/casi', key: 'cases_admin.nav', roles: ['admin', 'recruiter'] },
-  { path: '/admin/graduatorie', key: 'rankings_admin.nav', roles: ['admin', 'recruiter'] },
-  { path: '/admin/graduatorie-cifre', key: 'figures.nav', roles: ['admin', 'recruiter'] },
-  { path: '/admin/riferimenti', key: 'admin.nav.reference', roles: ['admin', 'recruiter', 'editor'] },
-  { path: '/admin/utenti', key: 'admin.nav.users', roles: ['admin'] },
-  { path: '/admin/token-api', key: 'admin.nav.api_tokens', roles: ['admin'] },
-  { path: '/admin/audit', key: 'admin.nav.audit', roles: ['admin'] },
-  { path: '/admin/outbox', key: 'admin.nav.outbox', roles: ['admin'] },
-];
+import { can } from '../../platform/authz/index.ts';
 
 export interface AdminLayoutProps {
   c: Ctx;
@@ -37,9 +19,11 @@ export interface AdminLayoutProps {
 export function AdminLayout({ c, title, children, scripts, head, flash }: AdminLayoutProps) {
   const { t, lp, user, csrfToken } = c.var;
   const path = c.req.path;
-  const visible = SECTIONS.filter((s) => user && s.roles.includes(user.role));
+  const visible = c.var.nav.backoffice
+    .filter((e) => !e.rule || can(c.var.actor, e.rule))
+    .map((e) => ({ path: e.path === '/' ? '/admin' : `/admin${e.path}`, key: e.label }));
   const current = visible
-    .filter((s) => path === s.path || (s.path !== '/admin' && path.startsWith(s.path + '/')) || path === s.path)
+    .filter((s) => path === s.path || (s.path !== '/admin' && path.startsWith(s.path + '/')))
     .sort((a, b) => b.path.length - a.path.length)[0];
   return (
     <Layout c={c} title={title} area="admin" scripts={scripts} head={head}>
@@ -59,7 +43,7 @@ export function AdminLayout({ c, title, children, scripts, head, flash }: AdminL
               {user ? (
                 <form method="post" action={lp('/esci')} class="mt-3">
                   <input type="hidden" name="_csrf" value={csrfToken} />
-                  <p class="small mb-1">{t('admin.signed_in_as', { email: user.email, role: t(`admin.roles.${user.role}`) })}</p>
+                  <p class="small mb-1">{t('admin.signed_in_as', { email: user.email, role: t(`admin.roles.${user.role ?? 'member'}`) })}</p>
                   <button type="submit" class="btn btn-outline-primary btn-sm">
                     {t('admin.sign_out')}
                   </button>

@@ -2,7 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { Ctx } from '../context.ts';
-import { Icon } from '../components/Icon.tsx';
+import { Icon } from '../kit/Icon.tsx';
 
 export interface LayoutProps {
   c: Ctx;

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { translator, DEFAULT_LOCALE } from '../../platform/i18n/index.ts';
 import { randomToken, safeEqual } from '../../platform/http/signing.ts';
+import { anonymousActor } from '../../platform/authz/index.ts';
 
 export const withDeps =
   (deps: AppDeps): MiddlewareHandler<AppEnv> =>
@@ -39,7 +40,8 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('t', translator(locale));
   c.set('lp', (path: string) => (locale === 'it' ? path : path === '/' ? '/en' : `/en${path}`));
   c.set('user', null);
-  c.set('actor', { id: null, label: 'anonymous', role: 'anonymous', requestId });
+  c.set('scope', null);
+  c.set('actor', anonymousActor('anonymous', requestId));
   const started = performance.now();
   await next();
   setResponseHeader(c, 'X-Request-Id', requestId);
