@@ -121,16 +121,16 @@ describe('edge operations', () => {
 
   it('add, correct, deactivate and reactivate an edge, each audited', async () => {
     const added = await addEdge(db, ADMIN, {
-      disciplineCode: '3',
-      specialisationCode: 'malattie-dell-apparato-cardiovascolare',
-      kind: 'same',
-      source: 'DI 68/2015: la scuola di Cardiologia è denominata Malattie dell\'apparato cardiovascolare',
+      disciplineCode: '47',
+      specialisationCode: 'patologia-clinica-e-biochimica-clinica',
+      kind: 'affine',
+      source: 'DM 31-1-1998: Patologia clinica affine a Medicina trasfusionale (da verificare)',
       sourceUrl: 'https://www.gazzettaufficiale.it/eli/id/2015/06/03/15A04165/sg',
     });
     expect(added.ok).toBe(true);
     const id = added.ok ? added.value.id : '';
     expect(added.ok && added.value).toMatchObject({ origin: 'admin', active: true, createdBy: 'admin-id' });
-    expect(await addEdge(db, ADMIN, { disciplineCode: '3', specialisationCode: 'malattie-dell-apparato-cardiovascolare', kind: 'same', source: 'again' })).toMatchObject({
+    expect(await addEdge(db, ADMIN, { disciplineCode: '47', specialisationCode: 'patologia-clinica-e-biochimica-clinica', kind: 'affine', source: 'again' })).toMatchObject({
       ok: false,
       error: { fields: { specialisationCode: 'reference.errors.edge_exists' } },
     });
@@ -140,15 +140,15 @@ describe('edge operations', () => {
 
     const deactivated = await deactivateEdge(db, ADMIN, id, { source: 'Errore materiale, verifica del 2026' });
     expect(deactivated.ok && deactivated.value).toMatchObject({ active: false, source: 'Errore materiale, verifica del 2026' });
-    expect((await admittedSpecialisations(db, 3)).map((e) => e.id)).not.toContain(id);
+    expect((await admittedSpecialisations(db, 47)).map((e) => e.id)).not.toContain(id);
     expect(await deactivateEdge(db, ADMIN, id, { source: 'again' })).toMatchObject({ ok: false, error: { fields: { _form: 'reference.errors.already_inactive' } } });
 
-    const again = await addEdge(db, ADMIN, { disciplineCode: '3', specialisationCode: 'malattie-dell-apparato-cardiovascolare', kind: 'same', source: 'DI 68/2015' });
-    expect(again.ok && again.value).toMatchObject({ id, active: true, kind: 'same' });
+    const again = await addEdge(db, ADMIN, { disciplineCode: '47', specialisationCode: 'patologia-clinica-e-biochimica-clinica', kind: 'affine', source: 'DM 31-1-1998' });
+    expect(again.ok && again.value).toMatchObject({ id, active: true, kind: 'affine' });
 
     const log = await db.select().from(auditLog).where(and(eq(auditLog.entityType, 'discipline_specialisation'), eq(auditLog.entityId, id)));
     expect(log.map((l) => l.action)).toEqual(['reference.edge.add', 'reference.edge.correct', 'reference.edge.deactivate', 'reference.edge.add']);
-    expect(log[1]!.changes).toMatchObject({ kind: { from: 'same', to: 'equipollent' } });
+    expect(log[1]!.changes).toMatchObject({ kind: { from: 'affine', to: 'equipollent' } });
     expect(log.every((l) => l.actorId === 'admin-id')).toBe(true);
   });
 
