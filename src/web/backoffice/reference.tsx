@@ -35,6 +35,9 @@ const pickQuery = z.object({
 
 const state = (c: Ctx, values: FormValues = {}, errors: FieldErrors = {}): FormState => ({ values, errors, t: c.var.t });
 
+/** A call's public page shows the identity titles read from the graph: drop the cached pages. */
+const graphChanged = (c: Ctx) => c.var.deps.events.emit('calls.changed', { reference: true });
+
 function SourceText({ source, url }: { source: string; url: string | null }) {
   // Only https links are rendered: the shipped file has an http Gazzetta address, shown as text.
   return url && url.startsWith('https://') ? (
@@ -458,6 +461,7 @@ export function referenceRoutes() {
       if (r.error.code === 'invalid') return newEdgePage(c, state(c, values, r.error.fields), 422);
       return errorResponse(c, r.error);
     }
+    graphChanged(c);
     return c.redirect(overviewUrl(c, r.value.disciplineCode, 'added'), 303);
   });
 
@@ -480,7 +484,10 @@ export function referenceRoutes() {
     const parsed = parseForm(correctEdgeSchema, values);
     if (!parsed.ok) return reshow(c, id, { correct: state(c, values, parsed.errors) });
     const r = await correctEdge(c.var.deps.db, c.var.actor, id, values);
-    if (r.ok) return c.redirect(overviewUrl(c, r.value.disciplineCode, 'corrected'), 303);
+    if (r.ok) {
+      graphChanged(c);
+      return c.redirect(overviewUrl(c, r.value.disciplineCode, 'corrected'), 303);
+    }
     if (r.error.code === 'invalid') return reshow(c, id, { correct: state(c, values, r.error.fields) });
     return errorResponse(c, r.error);
   });
@@ -492,7 +499,10 @@ export function referenceRoutes() {
     const parsed = parseForm(deactivateEdgeSchema, input);
     if (!parsed.ok) return reshow(c, id, { deactivate: state(c, values, prefixed(parsed.errors)) });
     const r = await deactivateEdge(c.var.deps.db, c.var.actor, id, input);
-    if (r.ok) return c.redirect(overviewUrl(c, r.value.disciplineCode, 'deactivated'), 303);
+    if (r.ok) {
+      graphChanged(c);
+      return c.redirect(overviewUrl(c, r.value.disciplineCode, 'deactivated'), 303);
+    }
     if (r.error.code === 'invalid') return reshow(c, id, { deactivate: state(c, values, prefixed(r.error.fields)) });
     return errorResponse(c, r.error);
   });
