@@ -1,17 +1,34 @@
 // The reference seed: idempotent (unchanged datasets are skipped), complete from empty tables, accepts a
-// newer ISTAT list (disappeared comuni become inactive), and never overwrites an administrator's edge.
+// newer ISTAT list (disappeared comuni become inactive), gives every discipline its identity titles
+// (except the declared exceptions), and never overwrites an administrator's edge.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Actor } from '../../src/platform/authz/index.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
+import Papa from 'papaparse';
 import { testRuntime, type TestRuntime } from '../../tests/support/runtime.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 import type { Db } from '../../src/db/client.ts';
-import { DATA_DIR, FILES, SAME_NAME_SOURCE, seedReference } from './index.ts';
+import { DATA_DIR, FILES, seedReference, type SeedReport } from './index.ts';
 import { comuni, disciplines, disciplineSpecialisations, professions, provinces, referenceSources } from '../../src/domains/reference/tables.ts';
-import { admittedSpecialisations, correctEdge } from '../../src/domains/reference/index.ts';
+import { admittedSpecialisations, correctEdge, deactivateEdge, matchKey, sentenceCase } from '../../src/domains/reference/index.ts';
+
+/** The disciplines the identity file declares without a title: no specialisation gives access by name. */
+const EXCEPTIONS = [113, 117, 118];
+const TITLE_TYPES = [
+  'scuola DI 68/2015',
+  'scuola istituita dopo il DI 68/2015',
+  'denominazione previgente',
+  'diploma/titolo',
+  'scuola non medici DI 716/2016',
+  'scuola area veterinaria',
+  'nessun titolo',
+];
+
+const csv = (file: string) =>
+  Papa.parse<Record<string, string>>(readFileSync(join(DATA_DIR, file), 'utf8'), { header: true, skipEmptyLines: 'greedy' }).data;
 
 const logger = createLogger('silent');
 const ADMIN: Actor = { id: 'admin-1', label: 'admin@example.test', role: 'admin', memberships: [] };
@@ -35,6 +52,8 @@ beforeAll(async () => {
 });
 afterAll(() => rt.close());
 
+let fullReport: SeedReport | null = null;
+
 describe('seedReference', () => {
   it('skips every dataset when nothing changed (the prepared database was seeded)', async () => {
     const before = await counts();
@@ -48,6 +67,7 @@ describe('seedReference', () => {
     const before = await counts();
     await db.execute(sql.raw(`truncate ${[...TABLES].reverse().join(', ')}`));
     const first = await seedReference(db, logger);
+    fullReport = first;
     expect(first.loaded.map((l) => l.dataset)).toEqual(['regions', 'provinces', 'comuni', 'professions', 'disciplines', 'specialisations', 'relations']);
     const after = await counts();
     expect(after).toEqual(before);
@@ -91,7 +111,9 @@ describe('seedReference', () => {
 
   it('builds the directed relation with its sources', async () => {
     const internal = await admittedSpecialisations(db, 15);
-    expect(internal.find((e) => e.specialisationCode === 'medicina-interna')).toMatchObject({ kind: 'same', source: SAME_NAME_SOURCE, origin: 'seed' });
+    const own = internal.find((e) => e.specialisationCode === 'medicina-interna');
+    expect(own).toMatchObject({ kind: 'same', origin: 'seed', source: expect.stringContaining('DI 68/2015') });
+    expect(own!.note).toContain('da verificare sul testo del decreto');
     const emergency = internal.find((e) => e.specialisationCode === 'medicina-d-emergenza-urgenza');
     expect(emergency).toMatchObject({ kind: 'equipollent', specialisationName: "Medicina d'emergenza-urgenza" });
     expect(emergency!.source).toContain('DM 27-9-2022');
@@ -105,7 +127,74 @@ describe('seedReference', () => {
 
     // The old name of discipline 13 in the relation file is mapped to it.
     const mecau = await admittedSpecialisations(db, 13);
-    expect(mecau.map((e) => e.specialisationCode).sort()).toEqual(['cardiologia', 'cardiologia-e-reumatologia', 'medicina-d-emergenza-urgenza']);
+    expect(mecau.map((e) => e.specialisationCode).sort()).toEqual([
+      'cardiologia',
+      'cardiologia-e-reumatologia',
+      'medicina-d-emergenza-urgenza',
+      'medicina-e-chirurgia-d-accettazione-e-d-urgenza',
+    ]);
+    expect(mecau.filter((e) => e.kind === 'same').map((e) => e.specialisationCode).sort()).toEqual(['medicina-d-emergenza-urgenza', 'medicina-e-chirurgia-d-accettazione-e-d-urgenza']);
+  });
+
+  it('admits cardiology itself for Cardiologia: the DI 68/2015 school and its older name, beside the equipollent one', async () => {
+    const cardio = await admittedSpecialisations(db, 3);
+    expect(cardio.map((e) => [e.specialisationName, e.kind])).toEqual([
+      ['Cardiologia', 'same'],
+      ["Malattie dell'apparato cardiovascolare", 'same'],
+      ["Medicina d'emergenza-urgenza", 'equipollent'],
+    ]);
+  });
+
+  it('gives every discipline of the professions with disciplines an identity title, except exactly the declared exceptions', async () => {
+    const rows = await db.execute<{ code: number; name: string; n: number }>(sql`
+      select d.code::int as code, d.name, count(ds.id)::int as n
+      from disciplines d
+      join professions p on p.code = d.profession_code and p.has_disciplines
+      left join discipline_specialisations ds on ds.discipline_code = d.code and ds.kind = 'same' and ds.active
+      group by d.code, d.name order by d.code`);
+    const all = rows.rows.map((r) => ({ code: Number(r.code), name: r.name, n: Number(r.n) }));
+    // Doctors' 69, pharmacists' 3, vets' 3, psychologists' 2.
+    expect(all).toHaveLength(77);
+    expect(all.filter((d) => d.n === 0).map((d) => d.code)).toEqual(EXCEPTIONS);
+
+    // The seed's report says the same, and finds nothing missing from the file.
+    expect(fullReport).not.toBeNull();
+    expect(fullReport!.disciplinesWithoutIdentity.map((d) => Number(d.split(' ')[0]))).toEqual(EXCEPTIONS);
+    expect(fullReport!.undeclaredDisciplines).toEqual([]);
+    expect(fullReport!.unmatchedIdentityRows).toEqual([]);
+  });
+
+  it('keeps the identity file consistent: names as AGENAS writes them, a known title type, a source and a status on every row', async () => {
+    const names = new Map((await db.select().from(disciplines)).map((d) => [d.code, d.name]));
+    const rows = csv(FILES.identity);
+    for (const r of rows) {
+      const code = Number(r.codice_disciplina);
+      expect(names.get(code), `row ${code}`).toBe(r.disciplina);
+      expect(TITLE_TYPES, `row ${code}`).toContain(r.tipo_titolo);
+      expect(r.fonte, `row ${code}`).toBeTruthy();
+      expect(r.stato_verifica, `row ${code}`).toMatch(/^compilato — /);
+      if (r.specializzazione) expect(r.stato_verifica).toBe('compilato — da verificare sul testo del decreto');
+      else expect(r.nota, `exception ${code} says why`).toBeTruthy();
+    }
+    expect(rows.filter((r) => !r.specializzazione).map((r) => Number(r.codice_disciplina)).sort((a, b) => a - b)).toEqual(EXCEPTIONS);
+    // No pair is both an identity title and an equipollent/affine relation.
+    const identity = new Set(rows.map((r) => `${r.codice_disciplina}:${matchKey(r.specializzazione ?? '')}`));
+    const byName = new Map([...names].map(([code, name]) => [matchKey(name), code]));
+    for (const r of csv(FILES.relations)) {
+      const code = byName.get(matchKey(r.disciplina!));
+      if (code !== undefined) expect(identity.has(`${code}:${matchKey(r.specializzazione!)}`), `${r.disciplina} ← ${r.specializzazione}`).toBe(false);
+    }
+  });
+
+  it('lists in the identity file every discipline whose name is a DI 68/2015 school (the old name-equality rule)', async () => {
+    const schools = new Set(csv(FILES.schools).map((r) => matchKey(r.scuola!)));
+    const identity = new Set(csv(FILES.identity).map((r) => `${r.codice_disciplina}:${matchKey(r.specializzazione ?? '')}`));
+    const sameName = csv(FILES.agenas)
+      .filter((r) => r.codice_professione === '1')
+      .map((r) => ({ code: r.codice_disciplina!, key: matchKey(sentenceCase(r.disciplina!)) }))
+      .filter((d) => schools.has(d.key));
+    expect(sameName.length).toBeGreaterThanOrEqual(35);
+    for (const d of sameName) expect(identity.has(`${d.code}:${d.key}`), `discipline ${d.code}`).toBe(true);
   });
 
   it('accepts a newer ISTAT list: a removed comune becomes inactive, a new province is created', async () => {
@@ -150,8 +239,12 @@ describe('seedReference', () => {
 
   it('never overwrites an edge an administrator corrected, and deactivates seed edges that left the file', async () => {
     const [edge] = (await admittedSpecialisations(db, 19)).filter((e) => e.specialisationCode === 'urologia');
-    const corrected = await correctEdge(db, ADMIN, edge!.id, { kind: 'equipollent', source: 'Verifica interna, delibera n. 1/2026' });
+    const corrected = await correctEdge(rt.deps, ADMIN, edge!.id, { kind: 'equipollent', source: 'Verifica interna, delibera n. 1/2026' });
     expect(corrected.ok).toBe(true);
+
+    const [oldCardio] = (await admittedSpecialisations(db, 3)).filter((e) => e.specialisationCode === 'cardiologia');
+    const off = await deactivateEdge(rt.deps, ADMIN, oldCardio!.id, { source: 'Verifica interna, delibera n. 2/2026' });
+    expect(off.ok).toBe(true);
 
     const rel = readFileSync(join(DATA_DIR, FILES.relations), 'utf8').split('\n');
     const withoutGeriatria = rel.filter((l) => !/^[^,]+,Geriatria,equipollente,Medicina interna,/.test(l));
@@ -163,6 +256,8 @@ describe('seedReference', () => {
     const [after] = await db.select().from(disciplineSpecialisations).where(eq(disciplineSpecialisations.id, edge!.id));
     expect(after).toMatchObject({ kind: 'equipollent', source: 'Verifica interna, delibera n. 1/2026', origin: 'admin', active: true });
     const geriatria = await admittedSpecialisations(db, 9, { includeInactive: true });
+    // An identity edge an administrator deactivated stays so.
+    expect((await admittedSpecialisations(db, 3)).find((e) => e.specialisationCode === 'cardiologia')).toBeUndefined();
     expect(geriatria.find((e) => e.specialisationCode === 'medicina-interna')).toMatchObject({ active: false, origin: 'seed' });
     expect((await admittedSpecialisations(db, 9)).map((e) => e.specialisationCode)).toEqual(['geriatria']);
   });

@@ -24,7 +24,7 @@ import { matchKey, repairAccents, sentenceCase, slugify } from '../../src/domain
 import { PROFESSION_NAMES_EN } from './professions-en.ts';
 
 /** Bump when the loading logic changes, so every dataset is reloaded once. */
-export const SEED_VERSION = '1';
+export const SEED_VERSION = '2';
 
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
 
@@ -37,6 +37,7 @@ export type ReferenceFile =
   | 'agenas'
   | 'ssnDisciplines'
   | 'schools'
+  | 'identity'
   | 'relations';
 
 export const FILES: Record<ReferenceFile, string> = {
@@ -48,10 +49,9 @@ export const FILES: Record<ReferenceFile, string> = {
   agenas: 'agenas-ecm-professioni-discipline.csv',
   ssnDisciplines: 'compiled-ssn-discipline-medici.csv',
   schools: 'compiled-scuole-specializzazione-di68-2015.csv',
+  identity: 'discipline-titoli-identita.csv',
   relations: 'discipline-equipollenze-affinita.csv',
 };
-
-export const SAME_NAME_SOURCE = 'DI 68/2015 — stessa denominazione';
 
 /** Discipline names used by the relation file that AGENAS has since renamed. */
 const DISCIPLINE_ALIASES: Record<string, number> = {
@@ -73,8 +73,15 @@ export interface SeedReport {
   loaded: { dataset: string; rows: number; ms: number }[];
   skipped: string[];
   ms: number;
-  /** Medical disciplines with no DI 68/2015 school of the same name (no 'same' edge). */
-  unmatchedDisciplines: string[];
+  /**
+   * Disciplines of the professions with disciplines that get no identity ('same') edge from the
+   * identity file: its declared exceptions (a row with no title) and any discipline it omits.
+   */
+  disciplinesWithoutIdentity: string[];
+  /** Of those, the disciplines the identity file does not mention at all (neither title nor exception). */
+  undeclaredDisciplines: string[];
+  /** Rows of the identity file that name a discipline AGENAS does not know. */
+  unmatchedIdentityRows: string[];
   /** Rows of the relation file that name a discipline AGENAS does not know. */
   unmatchedRelations: string[];
   /** Comuni absent from the loaded ISTAT list, now inactive. */
@@ -248,10 +255,63 @@ function parseRelations(input: Input): RelationRow[] {
   return out;
 }
 
-/** DI 68/2015 schools plus the titles the relation file names that are not among them. */
+/** A row of the identity file: a title that gives access to a discipline by name, or (no title) a declared exception. */
+interface IdentityRow {
+  disciplineCode: number;
+  discipline: string;
+  specialisation: string | null;
+  titleType: string;
+  source: string;
+  status: string;
+  note: string | null;
+}
+
+function parseIdentity(input: Input): IdentityRow[] {
+  return input
+    .csv('identity')
+    .filter((r) => /^\d+$/.test(r.codice_disciplina ?? '') && r.fonte)
+    .map((r) => ({
+      disciplineCode: Number(r.codice_disciplina),
+      discipline: r.disciplina ?? '',
+      specialisation: nullIfEmpty(repairAccents(r.specializzazione ?? '')),
+      titleType: r.tipo_titolo ?? '',
+      source: r.fonte!,
+      status: r.stato_verifica ?? '',
+      note: nullIfEmpty(r.nota),
+    }));
+}
+
+/** AGENAS codes of the professions whose posts are bound to a discipline (see the professions dataset). */
+function professionsWithDisciplines(input: Input): Set<number> {
+  const count = new Map<number, number>();
+  for (const d of parseAgenas(input)) {
+    if (SPECIAL_LIST.test(d.rawName)) continue;
+    count.set(d.professionEcm, (count.get(d.professionEcm) ?? 0) + 1);
+  }
+  return new Set([MEDICAL_PROFESSION_ECM, ...[...count].filter(([, n]) => n > 1).map(([ecm]) => ecm)]);
+}
+
+/**
+ * DI 68/2015 schools, plus the titles the identity file names (older school names, diplomas, non-medical
+ * and veterinary schools) and those the relation file names, when not among them already.
+ */
 function allSpecialisations(input: Input): SchoolRow[] {
   const schools = parseSchools(input);
   const byKey = new Map(schools.map((s) => [matchKey(s.name), s]));
+  for (const r of parseIdentity(input)) {
+    if (!r.specialisation) continue;
+    const key = matchKey(r.specialisation);
+    if (byKey.has(key)) continue;
+    const s: SchoolRow = {
+      code: slugify(r.specialisation),
+      name: r.specialisation,
+      area: null,
+      schoolClass: null,
+      source: `${r.titleType}: ${r.source} (discipline-titoli-identita.csv)`,
+    };
+    byKey.set(key, s);
+    schools.push(s);
+  }
   for (const r of parseRelations(input)) {
     const key = matchKey(r.specialisation);
     if (byKey.has(key)) continue;
@@ -332,12 +392,7 @@ const DATASETS: Dataset[] = [
       'compiled from the laws named in each row (the 22 health professions); compiled (doctor, dentist, pharmacist, vet, psychologist, biologist… and socio-health roles); ECM codes from AGENAS',
     licence: 'compiled: review before calling it official',
     async load(tx, input) {
-      const agenas = parseAgenas(input);
-      const disciplineCount = new Map<number, number>();
-      for (const d of agenas) {
-        if (SPECIAL_LIST.test(d.rawName)) continue;
-        disciplineCount.set(d.professionEcm, (disciplineCount.get(d.professionEcm) ?? 0) + 1);
-      }
+      const bound = professionsWithDisciplines(input);
       const rows = parseProfessions(input).map((p, i) => ({
         code: p.code,
         name: p.name,
@@ -346,7 +401,7 @@ const DATASETS: Dataset[] = [
         ecmCode: p.ecmCode,
         // Posts are bound to a discipline where AGENAS lists several for the profession (doctors,
         // pharmacists, vets, psychologists); the "special list" codes are not posts.
-        hasDisciplines: p.ecmCode === MEDICAL_PROFESSION_ECM || (p.ecmCode !== null && (disciplineCount.get(p.ecmCode) ?? 0) > 1),
+        hasDisciplines: p.ecmCode !== null && bound.has(p.ecmCode),
         sortOrder: (i + 1) * 10,
         source: `${FILES[p.file]} (compiled)`,
       }));
@@ -394,8 +449,9 @@ const DATASETS: Dataset[] = [
   },
   {
     name: 'specialisations',
-    files: ['schools', 'relations'],
-    source: 'DI 68/2015 (the 50 medical specialisation schools, compiled); older titles named by the relation file',
+    files: ['schools', 'identity', 'relations'],
+    source:
+      'DI 68/2015 (the 50 medical specialisation schools, compiled); older school names, diplomas, non-medical and veterinary schools named by the identity file (compiled); older titles named by the relation file',
     licence: 'compiled',
     async load(tx, input) {
       const rows = allSpecialisations(input);
@@ -411,11 +467,11 @@ const DATASETS: Dataset[] = [
   },
   {
     name: 'relations',
-    files: ['agenas', 'schools', 'relations'],
+    files: ['agenas', 'schools', 'identity', 'relations'],
     source:
-      'DM 30-1-1998, DM 31-1-1998 and amendments — read from the Ministry, FNOMCeO communications, TAR rulings; DI 68/2015 for same-name titles',
+      'identity titles per discipline (DI 68/2015, DM 1-8-2005 and older school names, D.Lgs. 368/1999, L. 56/1989, DI 716/2016 — compiled, to be checked on the decrees); equipollent/affine: DM 30-1-1998, DM 31-1-1998 and amendments — read from the Ministry, FNOMCeO communications, TAR rulings',
     licence:
-      'official acts are not copyrighted; incomplete: the full tables are not available in machine-readable form — only verified rows',
+      'official acts are not copyrighted; identity titles compiled from knowledge, to be checked on the decrees; equipollent/affine incomplete: the full tables are not available in machine-readable form — only verified rows',
     async load(tx, input, report) {
       return loadRelations(tx, input, report);
     },
@@ -499,31 +555,46 @@ async function loadComuni(tx: Tx, rows: Row[], report: SeedReport): Promise<numb
 }
 
 async function loadRelations(tx: Tx, input: Input, report: SeedReport): Promise<number> {
-  const medical = parseAgenas(input).filter((d) => d.professionEcm === MEDICAL_PROFESSION_ECM);
+  const agenas = parseAgenas(input);
+  const medical = agenas.filter((d) => d.professionEcm === MEDICAL_PROFESSION_ECM);
   const disciplineByKey = new Map<string, number>(medical.map((d) => [matchKey(d.name), d.code]));
   for (const [k, code] of Object.entries(DISCIPLINE_ALIASES)) disciplineByKey.set(k, code);
   const specByKey = new Map(allSpecialisations(input).map((s) => [matchKey(s.name), s.code]));
-  const schoolKeys = new Set(parseSchools(input).map((s) => matchKey(s.name)));
 
   type Edge = typeof disciplineSpecialisations.$inferInsert;
   const edges = new Map<string, Edge>();
-  const unmatched: string[] = [];
-  for (const d of medical) {
-    const key = matchKey(d.name);
-    if (!schoolKeys.has(key)) {
-      unmatched.push(`${d.code} ${d.name}`);
+
+  // Identity edges: the titles that give access to each discipline by name (the law's "specialisation
+  // in the discipline", DPR 483/1997). The file lists every discipline explicitly, exceptions included.
+  const known = new Set(agenas.map((d) => d.code));
+  const listed = new Set<number>();
+  const withIdentity = new Set<number>();
+  const unmatchedIdentityRows: string[] = [];
+  for (const r of parseIdentity(input)) {
+    if (!known.has(r.disciplineCode)) {
+      unmatchedIdentityRows.push(`${r.disciplineCode} ${r.discipline} → ${r.specialisation ?? '—'}`);
       continue;
     }
-    const specialisationCode = specByKey.get(key)!;
-    edges.set(`${d.code}:${specialisationCode}`, {
-      disciplineCode: d.code,
+    listed.add(r.disciplineCode);
+    if (!r.specialisation) continue; // a declared exception: no title gives access (e.g. 113 Privo di specializzazione)
+    const specialisationCode = specByKey.get(matchKey(r.specialisation))!;
+    withIdentity.add(r.disciplineCode);
+    edges.set(`${r.disciplineCode}:${specialisationCode}`, {
+      disciplineCode: r.disciplineCode,
       specialisationCode,
       kind: 'same',
-      source: SAME_NAME_SOURCE,
+      source: r.source,
       sourceUrl: null,
-      note: null,
+      // The caveat travels with the edge, so the back office shows it beside the source.
+      note: [r.status, r.note].filter(Boolean).join('. ') || null,
     });
   }
+  const bound = professionsWithDisciplines(input);
+  const ours = agenas.filter((d) => bound.has(d.professionEcm) && !SPECIAL_LIST.test(d.rawName));
+  report.disciplinesWithoutIdentity = ours.filter((d) => !withIdentity.has(d.code)).map((d) => `${d.code} ${d.name}`);
+  report.undeclaredDisciplines = ours.filter((d) => !listed.has(d.code)).map((d) => `${d.code} ${d.name}`);
+  report.unmatchedIdentityRows = unmatchedIdentityRows;
+
   const unmatchedRelations: string[] = [];
   for (const r of parseRelations(input)) {
     const disciplineCode = disciplineByKey.get(matchKey(r.discipline));
@@ -532,6 +603,8 @@ async function loadRelations(tx: Tx, input: Input, report: SeedReport): Promise<
       unmatchedRelations.push(`${r.discipline} → ${r.specialisation}`);
       continue;
     }
+    // An identity edge stays one: the law admits the discipline's own specialisation in any case.
+    if (edges.get(`${disciplineCode}:${specialisationCode}`)?.kind === 'same') continue;
     edges.set(`${disciplineCode}:${specialisationCode}`, {
       disciplineCode,
       specialisationCode,
@@ -541,7 +614,6 @@ async function loadRelations(tx: Tx, input: Input, report: SeedReport): Promise<
       note: r.note,
     });
   }
-  report.unmatchedDisciplines = unmatched;
   report.unmatchedRelations = unmatchedRelations;
 
   const values = [...edges.values()].map((e) => ({ ...e, origin: 'seed' as const, active: true, createdBy: 'seed' }));
@@ -607,7 +679,16 @@ export async function seedReference(db: Db, logger: Logger, opts: SeedOptions = 
     (Object.keys(FILES) as ReferenceFile[]).map((k) => [k, opts.files?.[k] ?? join(DATA_DIR, FILES[k])]),
   ) as Record<ReferenceFile, string>;
   const { input, hash } = makeInput(paths);
-  const report: SeedReport = { loaded: [], skipped: [], ms: 0, unmatchedDisciplines: [], unmatchedRelations: [], deactivatedComuni: [] };
+  const report: SeedReport = {
+    loaded: [],
+    skipped: [],
+    ms: 0,
+    disciplinesWithoutIdentity: [],
+    undeclaredDisciplines: [],
+    unmatchedIdentityRows: [],
+    unmatchedRelations: [],
+    deactivatedComuni: [],
+  };
   const stored = new Map(
     (await db.select({ dataset: referenceSources.dataset, sha256: referenceSources.sha256, origin: referenceSources.origin }).from(referenceSources)).map((r) => [r.dataset, r]),
   );
@@ -654,6 +735,10 @@ export async function seedReference(db: Db, logger: Logger, opts: SeedOptions = 
   }
   report.ms = Math.round((performance.now() - started) * 10) / 10;
   if (report.unmatchedRelations.length) logger.warn({ rows: report.unmatchedRelations }, 'relation rows naming an unknown discipline or specialisation were skipped');
+  if (report.unmatchedIdentityRows.length) logger.warn({ rows: report.unmatchedIdentityRows }, 'identity rows naming an unknown discipline were skipped');
+  if (report.undeclaredDisciplines.length) logger.warn({ disciplines: report.undeclaredDisciplines }, 'disciplines missing from the identity file: their calls go to the whole profession');
+  if (report.loaded.some((l) => l.dataset === 'relations') && report.disciplinesWithoutIdentity.length)
+    logger.info({ disciplines: report.disciplinesWithoutIdentity }, 'disciplines without an identity title (their calls go to the whole profession unless they list specialisations)');
   logger[report.loaded.length ? 'info' : 'debug']({ loaded: report.loaded.length, skipped: report.skipped.length, ms: report.ms }, 'reference data checked');
   return report;
 }

@@ -291,7 +291,7 @@ describe('updating', () => {
       officialRef: call.officialRef,
       applicationUrl: call.applicationUrl,
       workplaces: [expect.objectContaining({ code: '022205' })],
-      specialisations: [expect.objectContaining({ code: 'geriatria', kind: 'equipollent' })],
+      specialisations: [expect.objectContaining({ code: 'medicina-interna', kind: 'same' }), expect.objectContaining({ code: 'geriatria', kind: 'equipollent' })],
       version: 2,
     });
     expect(r.headers.get('etag')).toBe('"2"');

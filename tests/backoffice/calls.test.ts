@@ -133,7 +133,8 @@ describe('creating a call through the form', () => {
     const res = await post('/admin/bandi/nuovo', validForm({ spec_discipline: '15', specialisations: ['geriatria:equipollent'] }));
     expect(res.status).toBe(303);
     const d = (await getCallDetail(rt.deps.db, idFrom(res)!, clock))!;
-    expect(d.specialisations.map((s) => s.code)).toEqual(['geriatria']);
+    // The discipline's own title is admitted by law even when the form did not send it.
+    expect(d.specialisations.map((s) => s.code)).toEqual(['medicina-interna', 'geriatria']);
 
     const stale = await post('/admin/bandi/nuovo', validForm({ disciplineCode: '3', spec_discipline: '15', specialisations: ['geriatria:equipollent'] }));
     expect(stale.status).toBe(422);

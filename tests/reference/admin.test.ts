@@ -106,13 +106,13 @@ describe('changing the relation', () => {
     const res = await postForm(
       rt.app,
       '/admin/riferimenti/relazioni',
-      { disciplineCode: '3', specialisationCode: 'malattie-dell-apparato-cardiovascolare', kind: 'same', source: 'DI 68/2015', sourceUrl: '', note: '' },
+      { disciplineCode: '47', specialisationCode: 'patologia-clinica-e-biochimica-clinica', kind: 'affine', source: 'DM 31-1-1998 (da verificare)', sourceUrl: '', note: '' },
       { cookie: cookies.admin },
     );
     expect(res.status).toBe(303);
     const page = await (await get(res.headers.get('location')!, cookies.admin)).text();
     expect(page).toContain('Relazione aggiunta.');
-    expect(page).toContain("Malattie dell&#39;apparato cardiovascolare");
+    expect(page).toContain('DM 31-1-1998 (da verificare)');
     expect(page).toContain('amministrazione');
   });
 

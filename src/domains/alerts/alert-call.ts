@@ -1,5 +1,6 @@
 // What an alert says about a call and why it matched: the call's card (title, employer, places,
-// deadline) and, per matched specialisation, the relation and its legal source.
+// deadline) and, per matched specialisation, the relation and its legal source — or that it went to the
+// whole profession because no specialisation admitted for its discipline is known.
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
@@ -61,7 +62,9 @@ export async function loadAlertCall(db: DbOrTx, callId: string): Promise<AlertCa
     call: { ...c, places: places.map((p) => p.name) },
     reason(locale, code, kind) {
       const profession = (locale === 'en' && c.professionNameEn) || c.professionName;
-      if (!code || !kind) return { kind: 'profession', profession };
+      // Matched on the profession although the call has a discipline: no admitted specialisation was
+      // known (callKeys' fallback), and the alert says so rather than pretending it was a fit.
+      if (!code || !kind) return c.disciplineCode != null ? { kind: 'fallback', discipline: c.disciplineName ?? '', profession } : { kind: 'profession', profession };
       const s = specs.get(code);
       return {
         kind: kind as MatchReason['kind'],

@@ -7,8 +7,8 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql, min } from 'drizzle-orm';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
-import { calls, callSpecialisations, callWorkplaces } from '../calls/tables.ts';
-import { callState } from '../calls/index.ts';
+import { calls, callWorkplaces } from '../calls/tables.ts';
+import { callAdmittedSpecialisations, callState } from '../calls/index.ts';
 import { alertDeliveries, alertFanouts, alertSubscribers } from './tables.ts';
 import { callKeys } from './match-keys.ts';
 import { loadAlertCall, type AlertCallInfo } from './alert-call.ts';
@@ -36,25 +36,35 @@ const CATCH_UP_MS = 24 * 3600_000;
 
 export type Fanout = typeof alertFanouts.$inferSelect;
 
-/** The keys a call looks up, from its profession, admitted specialisations and workplaces. */
+type Admitted = { specialisationCode: string; kind: 'same' | 'equipollent' | 'affine' };
+
+/**
+ * The keys a call looks up, from its profession, admitted specialisations (those saved with it plus
+ * its discipline's identity titles, read from the graph now) and workplaces.
+ */
 export async function keysForCall(deps: Pick<DomainDeps, 'db'>, callId: string) {
   const [c] = await deps.db.select().from(calls).where(eq(calls.id, callId));
   if (!c) return null;
-  const [admitted, workplaces] = await Promise.all([
-    deps.db.select({ specialisationCode: callSpecialisations.specialisationCode, kind: callSpecialisations.kind }).from(callSpecialisations).where(eq(callSpecialisations.callId, callId)),
+  const [specs, workplaces] = await Promise.all([
+    callAdmittedSpecialisations(deps.db, c),
     deps.db.select({ comuneCode: callWorkplaces.comuneCode, provinceCode: callWorkplaces.provinceCode }).from(callWorkplaces).where(eq(callWorkplaces.callId, callId)),
   ]);
-  return { call: c, keys: callKeys({ professionCode: c.professionCode, disciplineCode: c.disciplineCode, admitted, workplaces }) };
+  const admitted: Admitted[] = specs.map((s) => ({ specialisationCode: s.code, kind: s.kind }));
+  return { call: c, admitted, keys: callKeys({ professionCode: c.professionCode, disciplineCode: c.disciplineCode, admitted, workplaces }) };
 }
 
-/** The best reason a subscriber `s` allows for the call (same > equipollent > affine), or nulls. */
-const reasonJoin = (callId: string) => sql`
+/**
+ * The best reason a subscriber `s` allows for the call (same > equipollent > affine), or nulls. The
+ * admitted list is the one the keys were made from, so the reason always explains the match.
+ */
+const reasonJoin = (admitted: Admitted[]) => sql`
     left join lateral (
-      select ss.specialisation_code as code, cs.kind
+      select ss.specialisation_code as code, a.kind
       from alert_subscriber_specialisations ss
-      join call_specialisations cs on cs.call_id = ${callId}::uuid and cs.specialisation_code = ss.specialisation_code
-      where ss.subscriber_id = s.id and (s.also_related or cs.kind = 'same')
-      order by case cs.kind when 'same' then 0 when 'equipollent' then 1 else 2 end
+      join unnest(${sql.param(admitted.map((a) => a.specialisationCode))}::text[], ${sql.param(admitted.map((a) => a.kind))}::text[]) as a(code, kind)
+        on a.code = ss.specialisation_code
+      where ss.subscriber_id = s.id and (s.also_related or a.kind = 'same')
+      order by case a.kind when 'same' then 0 when 'equipollent' then 1 else 2 end
       limit 1
     ) r on true`;
 
@@ -108,7 +118,7 @@ export async function startFanout(deps: DomainDeps, callId: string): Promise<Fan
     await deps.db.execute(sql`
       insert into alert_deliveries (fanout_id, call_id, subscriber_id, mode, reason_specialisation, reason_kind)
       select ${fanout.id}::uuid, ${callId}::uuid, s.id, s.frequency, r.code, r.kind
-      from alert_subscribers s ${reasonJoin(callId)}
+      from alert_subscribers s ${reasonJoin(k.admitted)}
       where s.id = any(${sql.param(ids.slice(i, i + MATCH_CHUNK))}::uuid[]) and s.status = 'active'
       on conflict do nothing`);
     if (i === 0) await kickDelivery(deps, fanout.id);

@@ -77,7 +77,8 @@ export interface AlertCall {
 }
 
 export interface MatchReason {
-  kind: 'same' | 'equipollent' | 'affine' | 'profession';
+  /** fallback: a call in a discipline with no known admitted specialisation, sent to the whole profession. */
+  kind: 'same' | 'equipollent' | 'affine' | 'profession' | 'fallback';
   specialisation?: string;
   discipline?: string;
   source?: string | null;
@@ -88,7 +89,7 @@ export interface MatchReason {
 export function reasonSentence(locale: Locale, r: MatchReason): string {
   const vars = { specialisation: r.specialisation ?? '', discipline: r.discipline ?? '', profession: r.profession };
   const s = t(locale, `alerts.reason.${r.kind}`, vars);
-  return r.source && r.kind !== 'profession' ? `${s} — ${r.source}` : s;
+  return r.source && r.kind !== 'profession' && r.kind !== 'fallback' ? `${s} — ${r.source}` : s;
 }
 
 function callLines(locale: Locale, c: AlertCall): string[] {

@@ -55,11 +55,14 @@ export interface SpecialisationCandidate {
   kind: 'same' | 'equipollent' | 'affine';
   /** The legal source of the edge in the relation graph; null for a choice made on this call only. */
   source: string | null;
+  /** An identity title of the discipline: admitted by law to every call in it, so not removable. */
+  fixed: boolean;
 }
 
 /**
- * The specialisations a form offers: the relation graph's proposal for the discipline, plus any
- * already chosen for the call that the graph does not (or no longer) propose.
+ * The specialisations a form offers: the relation graph's proposal for the discipline (its identity
+ * titles fixed, the equipollent and affine ones to tick), plus any already chosen for the call that
+ * the graph does not (or no longer) propose.
  */
 export async function specialisationCandidates(
   q: DbOrTx,
@@ -67,7 +70,7 @@ export async function specialisationCandidates(
   chosen: { code: string; kind: SpecialisationCandidate['kind'] }[] = [],
 ): Promise<SpecialisationCandidate[]> {
   const graph = disciplineCode != null ? await admittedSpecialisations(q, disciplineCode) : [];
-  const out: SpecialisationCandidate[] = graph.map((e) => ({ code: e.specialisationCode, name: e.specialisationName, kind: e.kind, source: e.source }));
+  const out: SpecialisationCandidate[] = graph.map((e) => ({ code: e.specialisationCode, name: e.specialisationName, kind: e.kind, source: e.source, fixed: e.kind === 'same' }));
   const known = new Set(out.map((c) => c.code));
   const extra = chosen.filter((c) => !known.has(c.code));
   if (extra.length) {
@@ -76,7 +79,7 @@ export async function specialisationCandidates(
       .from(specialisations)
       .where(inArray(specialisations.code, extra.map((c) => c.code).slice(0, 300)));
     const byCode = new Map(names.map((n) => [n.code, n.name]));
-    for (const c of extra) if (byCode.has(c.code)) out.push({ code: c.code, name: byCode.get(c.code)!, kind: c.kind, source: null });
+    for (const c of extra) if (byCode.has(c.code)) out.push({ code: c.code, name: byCode.get(c.code)!, kind: c.kind, source: null, fixed: false });
   }
   return out;
 }

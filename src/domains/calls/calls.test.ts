@@ -72,10 +72,14 @@ describe('creating and editing calls', () => {
     expect(!r2.ok && r2.error.code === 'invalid' && r2.error.fields).toMatchObject({ employerId: 'calls.errors.employer_unknown' });
   });
 
-  it('lets the admitted specialisations be edited per call', async () => {
+  it('lets the admitted specialisations be edited per call, always keeping the discipline\'s own (identity) title', async () => {
     const call = await buildCall(rt.deps, { specialisations: [{ code: 'geriatria', kind: 'equipollent' }] });
     const d = (await getCallDetail(rt.deps.db, call.id, clock))!;
-    expect(d.specialisations.map((s) => s.code)).toEqual(['geriatria']);
+    expect(d.specialisations.map((s) => [s.code, s.kind])).toEqual([
+      ['medicina-interna', 'same'],
+      ['geriatria', 'equipollent'],
+    ]);
+    expect(d.toWholeProfession).toBe(false);
   });
 
   it('detects concurrent edits through the version', async () => {

@@ -1,6 +1,5 @@
 // The calls capability plugs in: its rules and the lifecycle tick that opens and closes calls.
 import { defineManifest } from '../../platform/manifest.ts';
-import './events.ts';
 import { callJobs } from './jobs.ts';
 import { callRules } from './policy.ts';
 

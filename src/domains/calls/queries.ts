@@ -6,6 +6,7 @@ import { callAttachments, callClicks, callSpecialisations, callWorkplaces, calls
 import { callState, openWhere, stateWhere, visibleWhere, type CallState } from './state.ts';
 import { organisations } from '../organisations/tables.ts';
 import { comuni, disciplines, professions, provinces, specialisations } from '../reference/tables.ts';
+import { identitySpecialisations } from '../reference/queries.ts';
 
 export const PAGE_SIZE = 20;
 
@@ -142,6 +143,33 @@ export async function latestOpenCalls(db: Db, now: Date, limit = 6) {
   return (await searchPublicCalls(db, { sort: 'recent' }, now)).items.slice(0, limit);
 }
 
+type RelationKind = 'same' | 'equipollent' | 'affine';
+
+export interface CallSpecialisation {
+  code: string;
+  name: string;
+  kind: RelationKind;
+}
+
+const KIND_RANK: Record<RelationKind, number> = { same: 0, equipollent: 1, affine: 2 };
+
+/**
+ * What a call admits: the specialisations saved with it plus its discipline's identity titles (active
+ * `same` edges), which the law admits whatever the call lists (DPR 483/1997). Read from the graph each
+ * time, so a call saved before an identity edge existed admits it too. Same first, then by name.
+ */
+export async function callAdmittedSpecialisations(db: DbOrTx, call: { id: string; disciplineCode: number | null }): Promise<CallSpecialisation[]> {
+  const stored = await db
+    .select({ code: specialisations.code, name: specialisations.name, kind: callSpecialisations.kind })
+    .from(callSpecialisations)
+    .innerJoin(specialisations, eq(specialisations.code, callSpecialisations.specialisationCode))
+    .where(eq(callSpecialisations.callId, call.id));
+  const identity = call.disciplineCode != null ? await identitySpecialisations(db, call.disciplineCode) : [];
+  const byCode = new Map(stored.map((s) => [s.code, s]));
+  for (const e of identity) byCode.set(e.specialisationCode, { code: e.specialisationCode, name: e.specialisationName, kind: 'same' });
+  return [...byCode.values()].sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.name.localeCompare(b.name, 'it'));
+}
+
 export interface CallDetail {
   call: typeof calls.$inferSelect;
   state: CallState;
@@ -150,7 +178,12 @@ export interface CallDetail {
   professionNameEn: string | null;
   disciplineName: string | null;
   workplaces: { code: string; name: string; province: string; provinceName: string }[];
-  specialisations: { code: string; name: string; kind: 'same' | 'equipollent' | 'affine' }[];
+  specialisations: CallSpecialisation[];
+  /**
+   * The call has a discipline but admits no specialisation we know of (none listed, none in the
+   * graph): its alerts go to every subscriber of the profession, and its pages say so.
+   */
+  toWholeProfession: boolean;
   attachments: { id: string; filename: string; title: string | null; size: number; contentType: string }[];
 }
 
@@ -172,19 +205,21 @@ async function detail(db: DbOrTx, where: SQL, now: Date): Promise<CallDetail | n
       .innerJoin(provinces, eq(provinces.code, callWorkplaces.provinceCode))
       .where(eq(callWorkplaces.callId, id))
       .orderBy(asc(comuni.name)),
-    db
-      .select({ code: specialisations.code, name: specialisations.name, kind: callSpecialisations.kind })
-      .from(callSpecialisations)
-      .innerJoin(specialisations, eq(specialisations.code, callSpecialisations.specialisationCode))
-      .where(eq(callSpecialisations.callId, id))
-      .orderBy(sql`case ${callSpecialisations.kind} when 'same' then 0 when 'equipollent' then 1 else 2 end`, asc(specialisations.name)),
+    callAdmittedSpecialisations(db, row.call),
     db
       .select({ id: callAttachments.id, filename: callAttachments.filename, title: callAttachments.title, size: callAttachments.size, contentType: callAttachments.contentType })
       .from(callAttachments)
       .where(eq(callAttachments.callId, id))
       .orderBy(asc(callAttachments.createdAt)),
   ]);
-  return { ...row, state: callState(row.call, now), workplaces: wp, specialisations: specs, attachments: att };
+  return {
+    ...row,
+    state: callState(row.call, now),
+    workplaces: wp,
+    specialisations: specs,
+    toWholeProfession: row.call.disciplineCode != null && specs.length === 0,
+    attachments: att,
+  };
 }
 
 /** A call as the public sees it: only once published (open or closed; archived calls are gone). */

@@ -10,7 +10,7 @@ import { callSpecialisations, callWorkplaces, calls } from './tables.ts';
 import { checkReferences, parseCallInput, type CallInput } from './input.ts';
 import { uniqueSlug, slugify } from './slug.ts';
 import { comuni } from '../reference/tables.ts';
-import { admittedSpecialisations } from '../reference/queries.ts';
+import { admittedSpecialisations, identitySpecialisations } from '../reference/queries.ts';
 import { callRules } from './policy.ts';
 
 export type Call = typeof calls.$inferSelect;
@@ -40,11 +40,13 @@ function columns(input: CallInput, actorId: string | null) {
 
 async function writeRelations(tx: DbOrTx, callId: string, input: CallInput) {
   await tx.delete(callSpecialisations).where(eq(callSpecialisations.callId, callId));
-  // Not given: propose what the relation graph admits (same, equipollent, affine).
+  // Not given: propose what the relation graph admits (same, equipollent, affine). Given: the list, plus
+  // the discipline's identity titles, which the law admits in any case (equipollent/affine stay a choice).
   const specs =
     input.specialisations ??
     (input.disciplineCode ? (await admittedSpecialisations(tx, input.disciplineCode)).map((e) => ({ code: e.specialisationCode, kind: e.kind })) : []);
-  const unique = [...new Map(specs.map((s) => [s.code, s])).values()];
+  const identity = input.specialisations && input.disciplineCode ? await identitySpecialisations(tx, input.disciplineCode) : [];
+  const unique = [...new Map([...specs, ...identity.map((e) => ({ code: e.specialisationCode, kind: 'same' as const }))].map((s) => [s.code, s])).values()];
   if (unique.length) await tx.insert(callSpecialisations).values(unique.map((s) => ({ callId, specialisationCode: s.code, kind: s.kind })));
   await tx.delete(callWorkplaces).where(eq(callWorkplaces.callId, callId));
   const codes = [...new Set(input.workplaces)];

@@ -11,6 +11,7 @@ import { forbidden, invalid, notFound, ok, type DomainError, type FieldErrors, t
 import { disciplines, disciplineSpecialisations, RELATION_KINDS, specialisations } from './tables.ts';
 import { matchKey, slugify } from './names.ts';
 import { referenceRules } from './policy.ts';
+import type { DomainDeps } from '../../platform/domain-deps.ts';
 
 export type Edge = typeof disciplineSpecialisations.$inferSelect;
 /** Values as a form posts them; the schemas parse both these and typed input. */
@@ -81,12 +82,12 @@ export async function getEdge(db: DbOrTx, actor: Actor, id: string): Promise<Res
  * Adds an edge. Adding one that exists but was deactivated brings it back with the new source;
  * adding an active one is refused (correct it instead).
  */
-export async function addEdge(db: Db, actor: Actor, raw: NewEdge | RawForm): Promise<Result<Edge, DomainError>> {
+export async function addEdge(deps: Pick<DomainDeps, 'db' | 'events'>, actor: Actor, raw: NewEdge | RawForm): Promise<Result<Edge, DomainError>> {
   if (!can(actor, referenceRules.edit)) return forbidden();
   const parsed = newEdgeSchema.safeParse(raw);
   if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
   const v = parsed.data;
-  return db.transaction(async (tx): Promise<Result<Edge, DomainError>> => {
+  const r = await deps.db.transaction(async (tx): Promise<Result<Edge, DomainError>> => {
     const [d] = await tx.select({ code: disciplines.code }).from(disciplines).where(eq(disciplines.code, v.disciplineCode));
     if (!d) return invalid({ disciplineCode: 'reference.errors.unknown_discipline' });
 
@@ -142,16 +143,19 @@ export async function addEdge(db: Db, actor: Actor, raw: NewEdge | RawForm): Pro
     });
     return ok(edge);
   });
+  // The calls' pages show the admitted titles read from the graph.
+  if (r.ok) deps.events.emit('reference.changed', { disciplineCode: r.value.disciplineCode });
+  return r;
 }
 
 /** Changes an edge's kind and/or its source (the edge becomes the administration's). */
-export async function correctEdge(db: Db, actor: Actor, id: string, raw: EdgeCorrection | RawForm): Promise<Result<Edge, DomainError>> {
+export async function correctEdge(deps: Pick<DomainDeps, 'db' | 'events'>, actor: Actor, id: string, raw: EdgeCorrection | RawForm): Promise<Result<Edge, DomainError>> {
   if (!can(actor, referenceRules.edit)) return forbidden();
   if (!UUID.test(id)) return notFound();
   const parsed = correctEdgeSchema.safeParse(raw);
   if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
   const v = parsed.data;
-  return db.transaction(async (tx): Promise<Result<Edge, DomainError>> => {
+  const r = await deps.db.transaction(async (tx): Promise<Result<Edge, DomainError>> => {
     const [before] = await tx.select().from(disciplineSpecialisations).where(eq(disciplineSpecialisations.id, id)).for('update');
     if (!before) return notFound();
     const [after] = (await tx
@@ -166,19 +170,22 @@ export async function correctEdge(db: Db, actor: Actor, id: string, raw: EdgeCor
     await audit(tx, actor, { action: 'reference.edge.correct', entityType: 'discipline_specialisation', entityId: id, summary: await edgeSummary(tx, after), changes });
     return ok(after);
   });
+  // The calls' pages show the admitted titles read from the graph.
+  if (r.ok) deps.events.emit('reference.changed', { disciplineCode: r.value.disciplineCode });
+  return r;
 }
 
 /**
  * Deactivates an edge: calls stop proposing it. Not deleted, so the history stays readable; the
  * source of the deactivation replaces the edge's source (the audit log keeps the previous one).
  */
-export async function deactivateEdge(db: Db, actor: Actor, id: string, raw: EdgeDeactivation | RawForm): Promise<Result<Edge, DomainError>> {
+export async function deactivateEdge(deps: Pick<DomainDeps, 'db' | 'events'>, actor: Actor, id: string, raw: EdgeDeactivation | RawForm): Promise<Result<Edge, DomainError>> {
   if (!can(actor, referenceRules.edit)) return forbidden();
   if (!UUID.test(id)) return notFound();
   const parsed = deactivateEdgeSchema.safeParse(raw);
   if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
   const v = parsed.data;
-  return db.transaction(async (tx): Promise<Result<Edge, DomainError>> => {
+  const r = await deps.db.transaction(async (tx): Promise<Result<Edge, DomainError>> => {
     const [before] = await tx.select().from(disciplineSpecialisations).where(eq(disciplineSpecialisations.id, id)).for('update');
     if (!before) return notFound();
     if (!before.active) return invalid({ _form: 'reference.errors.already_inactive' });
@@ -199,4 +206,7 @@ export async function deactivateEdge(db: Db, actor: Actor, id: string, raw: Edge
     });
     return ok(after);
   });
+  // The calls' pages show the admitted titles read from the graph.
+  if (r.ok) deps.events.emit('reference.changed', { disciplineCode: r.value.disciplineCode });
+  return r;
 }

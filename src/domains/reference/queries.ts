@@ -209,6 +209,14 @@ export async function admittedSpecialisations(
     .orderBy(sql`${disciplineSpecialisations.active} desc`, KIND_ORDER, asc(specialisations.name));
 }
 
+/**
+ * A discipline's identity titles: its active `same` edges. The law admits them to every post in the
+ * discipline (DPR 483/1997, the specialisation in the discipline), whatever a call lists.
+ */
+export async function identitySpecialisations(q: DbOrTx, disciplineCode: number): Promise<AdmittedSpecialisation[]> {
+  return (await admittedSpecialisations(q, disciplineCode)).filter((e) => e.kind === 'same');
+}
+
 export interface AdmittingDiscipline {
   id: string;
   disciplineCode: number;

@@ -102,68 +102,68 @@ describe('edge operations', () => {
   it('are for admins only', async () => {
     const input = { disciplineCode: '3', specialisationCode: 'malattie-dell-apparato-cardiovascolare', kind: 'same', source: 'DM 30-1-1998' };
     for (const role of ['recruiter', 'editor', 'anonymous'] as const) {
-      expect(await addEdge(db, actor(role), input)).toEqual({ ok: false, error: { code: 'forbidden' } });
+      expect(await addEdge(rt.deps, actor(role), input)).toEqual({ ok: false, error: { code: 'forbidden' } });
     }
     const [any] = await admittedSpecialisations(db, 15);
-    expect(await correctEdge(db, actor('recruiter'), any!.id, { kind: 'affine', source: 'x' })).toEqual({ ok: false, error: { code: 'forbidden' } });
-    expect(await deactivateEdge(db, actor('editor'), any!.id, { source: 'x' })).toEqual({ ok: false, error: { code: 'forbidden' } });
+    expect(await correctEdge(rt.deps, actor('recruiter'), any!.id, { kind: 'affine', source: 'x' })).toEqual({ ok: false, error: { code: 'forbidden' } });
+    expect(await deactivateEdge(rt.deps, actor('editor'), any!.id, { source: 'x' })).toEqual({ ok: false, error: { code: 'forbidden' } });
     expect(await getEdge(db, actor('recruiter'), any!.id)).toEqual({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('require a source and accept only https addresses', async () => {
-    const r = await addEdge(db, ADMIN, { disciplineCode: '3', specialisationCode: 'malattie-dell-apparato-cardiovascolare', kind: 'same', source: '  ', sourceUrl: 'javascript:alert(1)' });
+    const r = await addEdge(rt.deps, ADMIN, { disciplineCode: '3', specialisationCode: 'malattie-dell-apparato-cardiovascolare', kind: 'same', source: '  ', sourceUrl: 'javascript:alert(1)' });
     expect(r).toEqual({ ok: false, error: { code: 'invalid', fields: { source: 'common.forms.required', sourceUrl: 'common.forms.invalid_url' } } });
-    const noSpec = await addEdge(db, ADMIN, { disciplineCode: '3', kind: 'same', source: 'DM' });
+    const noSpec = await addEdge(rt.deps, ADMIN, { disciplineCode: '3', kind: 'same', source: 'DM' });
     expect(noSpec).toMatchObject({ ok: false, error: { fields: { specialisationCode: 'reference.errors.specialisation_required' } } });
-    const unknown = await addEdge(db, ADMIN, { disciplineCode: '99999', specialisationCode: 'nope', kind: 'same', source: 'DM' });
+    const unknown = await addEdge(rt.deps, ADMIN, { disciplineCode: '99999', specialisationCode: 'nope', kind: 'same', source: 'DM' });
     expect(unknown).toMatchObject({ ok: false, error: { fields: { disciplineCode: 'reference.errors.unknown_discipline' } } });
   });
 
   it('add, correct, deactivate and reactivate an edge, each audited', async () => {
-    const added = await addEdge(db, ADMIN, {
-      disciplineCode: '3',
-      specialisationCode: 'malattie-dell-apparato-cardiovascolare',
-      kind: 'same',
-      source: 'DI 68/2015: la scuola di Cardiologia è denominata Malattie dell\'apparato cardiovascolare',
+    const added = await addEdge(rt.deps, ADMIN, {
+      disciplineCode: '47',
+      specialisationCode: 'patologia-clinica-e-biochimica-clinica',
+      kind: 'affine',
+      source: 'DM 31-1-1998: Patologia clinica affine a Medicina trasfusionale (da verificare)',
       sourceUrl: 'https://www.gazzettaufficiale.it/eli/id/2015/06/03/15A04165/sg',
     });
     expect(added.ok).toBe(true);
     const id = added.ok ? added.value.id : '';
     expect(added.ok && added.value).toMatchObject({ origin: 'admin', active: true, createdBy: 'admin-id' });
-    expect(await addEdge(db, ADMIN, { disciplineCode: '3', specialisationCode: 'malattie-dell-apparato-cardiovascolare', kind: 'same', source: 'again' })).toMatchObject({
+    expect(await addEdge(rt.deps, ADMIN, { disciplineCode: '47', specialisationCode: 'patologia-clinica-e-biochimica-clinica', kind: 'affine', source: 'again' })).toMatchObject({
       ok: false,
       error: { fields: { specialisationCode: 'reference.errors.edge_exists' } },
     });
 
-    const corrected = await correctEdge(db, ADMIN, id, { kind: 'equipollent', source: 'DM 30-1-1998 Tab. B' });
+    const corrected = await correctEdge(rt.deps, ADMIN, id, { kind: 'equipollent', source: 'DM 30-1-1998 Tab. B' });
     expect(corrected.ok && corrected.value).toMatchObject({ kind: 'equipollent', source: 'DM 30-1-1998 Tab. B', sourceUrl: null });
 
-    const deactivated = await deactivateEdge(db, ADMIN, id, { source: 'Errore materiale, verifica del 2026' });
+    const deactivated = await deactivateEdge(rt.deps, ADMIN, id, { source: 'Errore materiale, verifica del 2026' });
     expect(deactivated.ok && deactivated.value).toMatchObject({ active: false, source: 'Errore materiale, verifica del 2026' });
-    expect((await admittedSpecialisations(db, 3)).map((e) => e.id)).not.toContain(id);
-    expect(await deactivateEdge(db, ADMIN, id, { source: 'again' })).toMatchObject({ ok: false, error: { fields: { _form: 'reference.errors.already_inactive' } } });
+    expect((await admittedSpecialisations(db, 47)).map((e) => e.id)).not.toContain(id);
+    expect(await deactivateEdge(rt.deps, ADMIN, id, { source: 'again' })).toMatchObject({ ok: false, error: { fields: { _form: 'reference.errors.already_inactive' } } });
 
-    const again = await addEdge(db, ADMIN, { disciplineCode: '3', specialisationCode: 'malattie-dell-apparato-cardiovascolare', kind: 'same', source: 'DI 68/2015' });
-    expect(again.ok && again.value).toMatchObject({ id, active: true, kind: 'same' });
+    const again = await addEdge(rt.deps, ADMIN, { disciplineCode: '47', specialisationCode: 'patologia-clinica-e-biochimica-clinica', kind: 'affine', source: 'DM 31-1-1998' });
+    expect(again.ok && again.value).toMatchObject({ id, active: true, kind: 'affine' });
 
     const log = await db.select().from(auditLog).where(and(eq(auditLog.entityType, 'discipline_specialisation'), eq(auditLog.entityId, id)));
     expect(log.map((l) => l.action)).toEqual(['reference.edge.add', 'reference.edge.correct', 'reference.edge.deactivate', 'reference.edge.add']);
-    expect(log[1]!.changes).toMatchObject({ kind: { from: 'same', to: 'equipollent' } });
+    expect(log[1]!.changes).toMatchObject({ kind: { from: 'affine', to: 'equipollent' } });
     expect(log.every((l) => l.actorId === 'admin-id')).toBe(true);
   });
 
   it('creates a specialisation named by the admin when it is not in the list', async () => {
-    const r = await addEdge(db, ADMIN, { disciplineCode: '3', newSpecialisation: 'Cardioangiochirurgia', kind: 'affine', source: 'DM 31-1-1998' });
+    const r = await addEdge(rt.deps, ADMIN, { disciplineCode: '3', newSpecialisation: 'Cardioangiochirurgia', kind: 'affine', source: 'DM 31-1-1998' });
     expect(r.ok && r.value.specialisationCode).toBe('cardioangiochirurgia');
     const [s] = await db.select().from(specialisations).where(eq(specialisations.code, 'cardioangiochirurgia'));
     expect(s).toMatchObject({ name: 'Cardioangiochirurgia', source: expect.stringContaining('DM 31-1-1998') });
     // The same title typed again (other case) is the existing one, not a duplicate.
-    const r2 = await addEdge(db, ADMIN, { disciplineCode: '35', newSpecialisation: 'CARDIOANGIOCHIRURGIA', kind: 'affine', source: 'DM 31-1-1998' });
+    const r2 = await addEdge(rt.deps, ADMIN, { disciplineCode: '35', newSpecialisation: 'CARDIOANGIOCHIRURGIA', kind: 'affine', source: 'DM 31-1-1998' });
     expect(r2.ok && r2.value.specialisationCode).toBe('cardioangiochirurgia');
   });
 
   it('answers not found for malformed or unknown ids', async () => {
     expect(await getEdge(db, ADMIN, 'not-a-uuid')).toEqual({ ok: false, error: { code: 'not_found' } });
-    expect(await correctEdge(db, ADMIN, '00000000-0000-0000-0000-000000000000', { kind: 'same', source: 'x' })).toEqual({ ok: false, error: { code: 'not_found' } });
+    expect(await correctEdge(rt.deps, ADMIN, '00000000-0000-0000-0000-000000000000', { kind: 'same', source: 'x' })).toEqual({ ok: false, error: { code: 'not_found' } });
   });
 });

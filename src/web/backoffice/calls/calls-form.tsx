@@ -307,11 +307,24 @@ function Specialisations({ c, s, candidates }: { c: Ctx; s: FormState; candidate
           const value = `${cand.code}:${cand.kind}`;
           return (
             <div class="form-check">
-              <input type="checkbox" id={`spec-${i}`} name="specialisations" value={value} checked={checked.has(value)} />
+              {/* An identity title is admitted by law: shown ticked and disabled, carried by a hidden field. */}
+              {cand.fixed ? (
+                <>
+                  <input type="checkbox" id={`spec-${i}`} value={value} checked disabled aria-describedby={`spec-${i}-fixed`} />
+                  <input type="hidden" name="specialisations" value={value} />
+                </>
+              ) : (
+                <input type="checkbox" id={`spec-${i}`} name="specialisations" value={value} checked={checked.has(value)} />
+              )}
               <label for={`spec-${i}`}>
                 {cand.name}
                 {' — '}
                 <strong>{t(`calls.relation_kinds.${cand.kind}`)}</strong>
+                {cand.fixed ? (
+                  <small id={`spec-${i}-fixed`} class="d-block">
+                    {t('calls_admin.form.identity_fixed')}
+                  </small>
+                ) : null}
                 {cand.source ? (
                   <small class="d-block text-muted">{t('calls_admin.form.legal_source', { source: cand.source })}</small>
                 ) : (

@@ -277,6 +277,10 @@ export function CallPage({ c, d, clicks, history, notice, problem, problemFields
               </li>
             ))}
           </ul>
+        ) : d.toWholeProfession ? (
+          <div class="alert alert-warning" role="note" id="whole-profession">
+            {t('calls_admin.page.admission_fallback', { discipline: d.disciplineName ?? '', profession: locale === 'en' && d.professionNameEn ? d.professionNameEn : d.professionName })}
+          </div>
         ) : (
           <p>{t('calls_admin.page.not_set')}</p>
         )}

@@ -438,7 +438,7 @@ export function referenceRoutes() {
     const values = formValues(await c.req.parseBody({ all: true }));
     const parsed = parseForm(newEdgeSchema, values);
     if (!parsed.ok) return newEdgePage(c, state(c, values, parsed.errors), 422);
-    const r = await addEdge(c.var.deps.db, c.var.actor, values);
+    const r = await addEdge(c.var.deps, c.var.actor, values);
     if (!r.ok) {
       if (r.error.code === 'invalid') return newEdgePage(c, state(c, values, r.error.fields), 422);
       return errorResponse(c, r.error);
@@ -464,7 +464,7 @@ export function referenceRoutes() {
     const values = formValues(await c.req.parseBody({ all: true }));
     const parsed = parseForm(correctEdgeSchema, values);
     if (!parsed.ok) return reshow(c, id, { correct: state(c, values, parsed.errors) });
-    const r = await correctEdge(c.var.deps.db, c.var.actor, id, values);
+    const r = await correctEdge(c.var.deps, c.var.actor, id, values);
     if (r.ok) return c.redirect(overviewUrl(c, r.value.disciplineCode, 'corrected'), 303);
     if (r.error.code === 'invalid') return reshow(c, id, { correct: state(c, values, r.error.fields) });
     return errorResponse(c, r.error);
@@ -476,7 +476,7 @@ export function referenceRoutes() {
     const input = { source: values.deactivateSource ?? '', sourceUrl: values.deactivateSourceUrl ?? '', note: values.deactivateNote ?? '' };
     const parsed = parseForm(deactivateEdgeSchema, input);
     if (!parsed.ok) return reshow(c, id, { deactivate: state(c, values, prefixed(parsed.errors)) });
-    const r = await deactivateEdge(c.var.deps.db, c.var.actor, id, input);
+    const r = await deactivateEdge(c.var.deps, c.var.actor, id, input);
     if (r.ok) return c.redirect(overviewUrl(c, r.value.disciplineCode, 'deactivated'), 303);
     if (r.error.code === 'invalid') return reshow(c, id, { deactivate: state(c, values, prefixed(r.error.fields)) });
     return errorResponse(c, r.error);

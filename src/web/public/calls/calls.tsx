@@ -357,6 +357,15 @@ function CallPage({ c, d, now }: { c: Ctx; d: CallDetail; now: Date }) {
                 })}
                 <p class="small">{t('public.call.spec_note')}</p>
               </section>
+            ) : d.toWholeProfession ? (
+              <section class="mb-4" aria-labelledby="specialisations">
+                <h2 id="specialisations" class="h4">
+                  {t('calls.fields.specialisations')}
+                </h2>
+                <div class="alert alert-info" role="note" id="whole-profession">
+                  {t('public.call.admission_fallback', { discipline: d.disciplineName ?? '', profession })}
+                </div>
+              </section>
             ) : null}
             {d.attachments.length ? (
               <section class="mb-4" aria-labelledby="attachments">

@@ -7,5 +7,8 @@ export const module = defineWebModule({
   area: 'public',
   mounts: [{ path: '/bandi', routes: publicCallRoutes }],
   // Any change to calls (or the clock opening/closing one) drops the cached public pages.
-  listeners: (deps) => ({ 'calls.changed': () => deps.cache.invalidate('calls') }),
+  listeners: (deps) => ({
+    'calls.changed': () => deps.cache.invalidate('calls'),
+    'reference.changed': () => deps.cache.invalidate('calls'),
+  }),
 });
