@@ -71,13 +71,14 @@ describe('erasing from the case page', () => {
     expect(page).toContain('<h1>Cancellare i dati di Franca Iscritta?</h1>');
     expect(page).toContain('Che cosa sarà cancellato');
     expect(page).toContain('Che cosa resta, e perché');
-    expect(page).toContain('art. 17, par. 3, lett. b, GDPR');
-    expect(page).toContain('name="subscriber"');
-    expect(page).toContain('<label class="form-check-label" for="erase-subscriber">');
+    expect(page).toContain('iscrizioni agli avvisi: 1');
+    expect(page).toContain('name="include" value="alerts"');
+    expect(page).toContain('<label class="form-check-label" for="erase-alerts">');
+    expect(page).toContain(`href="/admin/casi/${c.id}/dati.json"`);
     const en = text(await (await get(`/en/admin/casi/${c.id}/cancella`, cookies.admin)).text());
     expect(en).toContain('What is kept, and why');
 
-    const res = await postForm(rt.app, `/admin/casi/${c.id}/cancella`, { subscriber: 'on' }, { cookie: cookies.admin });
+    const res = await postForm(rt.app, `/admin/casi/${c.id}/cancella`, { include: 'alerts' }, { cookie: cookies.admin });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/admin/casi?esito=erased');
     expect(text(await (await get(res.headers.get('location')!, cookies.admin)).text())).toContain('I dati della persona sono stati cancellati.');
@@ -88,7 +89,7 @@ describe('erasing from the case page', () => {
 
   it('keeps the subscription when the box is left unticked; no box without a subscription', async () => {
     const c = await mk({ name: 'Gino Resta' });
-    expect(await (await get(`/admin/casi/${c.id}/cancella`, cookies.admin)).text()).not.toContain('name="subscriber"');
+    expect(await (await get(`/admin/casi/${c.id}/cancella`, cookies.admin)).text()).not.toContain('name="include"');
     await buildSubscriber(rt.deps.db, { email: c.email!, name: c.name });
     const res = await postForm(rt.app, `/admin/casi/${c.id}/cancella`, {}, { cookie: cookies.admin });
     expect(res.status).toBe(303);

@@ -12,7 +12,7 @@ import type { AppDeps, AppEnv, Ctx } from '../context.ts';
 import type { CachedPage } from '../../platform/http/render-cache.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import { requestIdFrom, securityHeaderList } from './core.ts';
-import { hasSessionCookie } from './auth.ts';
+import { hasSessionCookie } from './auth.tsx';
 
 export const PAGE_MAX_AGE_MS = 5 * 60_000;
 const CACHE_CONTROL = 'public, max-age=0, must-revalidate';
