@@ -4,7 +4,7 @@
 // here: its manifest is found in its folder (src/manifests.ts).
 import type { PGlite } from '@electric-sql/pglite';
 import type { Config } from './config/env.ts';
-import { migrateDatabase, openDatabase, type Database } from './db/client.ts';
+import { migrateDatabase, openDatabase, pingDatabase, type Database } from './db/client.ts';
 import { createJobs } from './platform/jobs/index.ts';
 import { createMailer } from './platform/mail/index.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
@@ -68,7 +68,7 @@ export async function boot(config: Config, opts: BootOptions): Promise<Runtime> 
       db: database.db,
       events,
       config,
-      database,
+      ping: () => pingDatabase(database.db),
       jobs,
       mailer,
       logger,

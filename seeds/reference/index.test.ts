@@ -48,7 +48,7 @@ async function counts(): Promise<Record<string, number>> {
 
 beforeAll(async () => {
   rt = await testRuntime();
-  db = rt.deps.database.db;
+  db = rt.deps.db;
 });
 afterAll(() => rt.close());
 

@@ -20,7 +20,7 @@ export const referenceLoad: CliCommand = {
       const comuni = o.comuni ? resolve(o.comuni) : undefined;
       if (comuni && !existsSync(comuni)) throw new UsageError(`No such file: ${comuni}`);
       return withRuntime(async (rt) => {
-        const r = await seedReference(rt.deps.database.db, rt.deps.logger, { files: comuni ? { comuni } : {}, force: !!o.force });
+        const r = await seedReference(rt.deps.db, rt.deps.logger, { files: comuni ? { comuni } : {}, force: !!o.force });
         for (const l of r.loaded) console.log(`${l.dataset}: ${l.rows} rows (${l.ms} ms)`);
         if (!r.loaded.length) console.log('Nothing changed: every dataset is up to date.');
         if (r.deactivatedComuni.length) console.log(`Comuni no longer in the list, now inactive: ${r.deactivatedComuni.join(', ')}`);

@@ -72,6 +72,24 @@ export async function runHooks<K extends keyof HookMap>(manifests: readonly Doma
   }
 }
 
+/**
+ * Read-only services one capability offers others that must not import it (it imports them):
+ * the leads capability offers `leads.contact` to the appointments that book for a lead, whose
+ * acknowledgement mail carries the booking link. Declared by the provider, by augmenting ProvidedMap.
+ */
+export interface ProvidedMap {}
+
+export type Provides = { [K in keyof ProvidedMap]?: ProvidedMap[K] };
+
+/** The service of `name` some manifest provides; throws when none does (a wiring mistake). */
+export function provided<K extends keyof ProvidedMap>(manifests: readonly DomainManifest[], name: K): ProvidedMap[K] {
+  for (const m of manifests) {
+    const p = m.provides?.[name];
+    if (p) return p as ProvidedMap[K];
+  }
+  throw new Error(`no capability provides ${String(name)}`);
+}
+
 /** What a demo seed may share with the seeds that run after it. */
 export interface DemoContext {
   deps: DomainDeps;
@@ -89,6 +107,7 @@ export interface DomainManifest {
   jobs?(deps: DomainDeps): JobDefinition<never>[];
   listeners?(deps: DomainDeps): Listeners;
   hooks?: Hooks;
+  provides?: Provides;
   /** Work at boot once jobs are running (e.g. recovering what a crash left on the embedded database). */
   boot?(deps: DomainDeps, ctx: { embedded: boolean }): Promise<void>;
   personalData?: PersonalData;

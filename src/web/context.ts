@@ -2,7 +2,6 @@
 import type { Context } from 'hono';
 import type { Actor } from '../platform/authz/index.ts';
 import type { Config } from '../config/env.ts';
-import type { Database } from '../db/client.ts';
 import type { Jobs } from '../platform/jobs/index.ts';
 import type { Mailer } from '../platform/mail/index.ts';
 import type { Logger } from '../platform/logger.ts';
@@ -31,7 +30,8 @@ export interface ScopeContext {
 
 export interface AppDeps extends DomainDeps {
   config: Config;
-  database: Database;
+  /** Whether the database answers (for /healthz). */
+  ping: () => Promise<boolean>;
   jobs: Jobs;
   mailer: Mailer;
   logger: Logger;

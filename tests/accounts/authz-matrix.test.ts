@@ -23,7 +23,7 @@ beforeAll(async () => {
   const t = await createApiToken(rt.deps, SYSTEM_ACTOR, { name: 'matrix', role: 'recruiter' });
   tokenId = t.ok ? t.value.id : '';
   await rt.deps.mailer.queue({ owner: 'test', key: 'matrix:1', to: 'someone@example.test', subject: 'Matrix', text: 'hello' });
-  const [m] = await rt.deps.database.db.select({ id: mailMessages.id }).from(mailMessages);
+  const [m] = await rt.deps.db.select({ id: mailMessages.id }).from(mailMessages);
   mailId = m.id;
 });
 afterAll(() => rt.close());

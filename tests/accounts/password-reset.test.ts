@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => rt.close());
 
-const mailsTo = (to: string) => rt.deps.database.db.select().from(mailMessages).where(eq(mailMessages.to, to)).orderBy(desc(mailMessages.createdAt));
+const mailsTo = (to: string) => rt.deps.db.select().from(mailMessages).where(eq(mailMessages.to, to)).orderBy(desc(mailMessages.createdAt));
 const tokenIn = (text: string) => /reimposta-password\?token=([\w-]+)/.exec(text)?.[1];
 
 describe('password reset', () => {

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => rt.close());
 
-const db = () => rt.deps.database.db;
+const db = () => rt.deps.db;
 const get = (path: string) => rt.app.request(path, { headers: { cookie } });
 const post = (path: string, fields: Record<string, string>) => postForm(rt.app, path, fields, { cookie });
 const userByEmail = async (email: string) => (await db().select().from(users).where(eq(users.email, email)))[0];

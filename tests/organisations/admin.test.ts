@@ -18,7 +18,7 @@ beforeAll(async () => {
     const u = await createStaff(rt, { role });
     cookies[role] = await signIn(rt, u.email, u.password);
   }
-  const r = await createOrganisation(rt.deps.database.db, { id: null, label: 'system', role: 'system', memberships: [] }, {
+  const r = await createOrganisation(rt.deps.db, { id: null, label: 'system', role: 'system', memberships: [] }, {
     name: 'Ospedale Santa Chiara',
     kind: 'public_hospital',
     isEmployer: true,
@@ -95,7 +95,7 @@ describe('the forms', () => {
     expect(page).toContain('Ente creato.');
     expect(page).toContain('comune-di-rovereto');
     expect(page).toContain('Rovereto (TN)');
-    const [org] = await rt.deps.database.db.select().from(organisations).where(eq(organisations.slug, 'comune-di-rovereto'));
+    const [org] = await rt.deps.db.select().from(organisations).where(eq(organisations.slug, 'comune-di-rovereto'));
     expect(org).toMatchObject({ isPartner: true, isEmployer: false, kind: 'municipality' });
   });
 
@@ -131,7 +131,7 @@ describe('the forms', () => {
     expect(html).toContain('value="Nuovo nome"');
     const ok = await postForm(rt.app, `/admin/enti/${orgId}/modifica`, { name: 'Ospedale Santa Chiara di Trento', slug: 'santa-chiara', kind: 'public_hospital', isEmployer: 'on' }, { cookie: cookies.admin });
     expect(ok.status).toBe(303);
-    const [org] = await rt.deps.database.db.select().from(organisations).where(eq(organisations.id, orgId));
+    const [org] = await rt.deps.db.select().from(organisations).where(eq(organisations.id, orgId));
     expect(org).toMatchObject({ name: 'Ospedale Santa Chiara di Trento', slug: 'santa-chiara', comuneCode: null, website: null });
   });
 });

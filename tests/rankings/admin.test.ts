@@ -30,7 +30,7 @@ beforeAll(async () => {
   call = await buildClosedCall(rt.deps);
   list = await buildRankedList(rt.deps, { callId: call.id, candidates: 30 });
   await openPosts(rt.deps, ADMIN_ACTOR, list.id, { posts: '1' });
-  const [c] = await rt.deps.database.db.select().from(rankedCandidates).where(and(eq(rankedCandidates.listId, list.id), eq(rankedCandidates.rank, 1)));
+  const [c] = await rt.deps.db.select().from(rankedCandidates).where(and(eq(rankedCandidates.listId, list.id), eq(rankedCandidates.rank, 1)));
   candidateId = c!.id;
   for (let i = 0; i < 4; i++) closedCalls.push(await buildClosedCall(rt.deps));
 });
@@ -96,11 +96,11 @@ describe('the pages', () => {
     expect(text(await (await get(preview, cookies.recruiter)).text())).toContain('Tutte le 2 righe');
     const confirm = await postForm(rt.app, `${preview}/conferma`, {}, { cookie: cookies.recruiter });
     expect(confirm.status).toBe(303);
-    expect(await rt.deps.database.db.select().from(rankedCandidates).where(eq(rankedCandidates.listId, fresh.id))).toHaveLength(2);
+    expect(await rt.deps.db.select().from(rankedCandidates).where(eq(rankedCandidates.listId, fresh.id))).toHaveLength(2);
     const pub = await postForm(rt.app, `/admin/graduatorie/${fresh.id}/pubblica`, {}, { cookie: cookies.editor });
     expect(pub.status).toBe(403);
     expect((await postForm(rt.app, `/admin/graduatorie/${fresh.id}/pubblica`, {}, { cookie: cookies.admin })).headers.get('location')).toMatch(/esito=published$/);
-    const [l] = await rt.deps.database.db.select().from(rankedLists).where(eq(rankedLists.id, fresh.id));
+    const [l] = await rt.deps.db.select().from(rankedLists).where(eq(rankedLists.id, fresh.id));
     expect(l!.publishedAt).not.toBeNull();
   });
 });

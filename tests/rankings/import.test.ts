@@ -24,7 +24,7 @@ const upload = (listId: string, name: string, body: string | Uint8Array<ArrayBuf
   f.set('file', new File([body], name));
   return postMultipart(rt.app, `/admin/graduatorie/${listId}/importa`, f, cookie);
 };
-const ranks = async (listId: string) => (await rt.deps.database.db.select().from(rankedCandidates).where(eq(rankedCandidates.listId, listId))).map((c) => c.rank).sort((a, b) => a - b);
+const ranks = async (listId: string) => (await rt.deps.db.select().from(rankedCandidates).where(eq(rankedCandidates.listId, listId))).map((c) => c.rank).sort((a, b) => a - b);
 
 beforeAll(async () => {
   rt = await testRuntime();
@@ -81,7 +81,7 @@ describe('templates', () => {
     expect(fromXlsx.status).toBe(303);
     const done = await postForm(rt.app, `${fromXlsx.headers.get('location')}/conferma`, {}, { cookie: cookies.recruiter });
     expect(done.status).toBe(303);
-    const [anna] = await rt.deps.database.db.select().from(rankedCandidates).where(eq(rankedCandidates.listId, fresh.id));
+    const [anna] = await rt.deps.db.select().from(rankedCandidates).where(eq(rankedCandidates.listId, fresh.id));
     expect(anna).toMatchObject({ rank: 1, name: 'Anna Rossi', pec: 'anna.rossi@pec.example.org', score: '88.500', preference: true, reserve: false });
   });
 });

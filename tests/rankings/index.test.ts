@@ -22,7 +22,7 @@ let bare: Call;
 let candidateId: string;
 
 const get = (path: string, cookie = cookies.recruiter) => rt.app.request(path, { headers: { cookie } });
-const byRank = async (listId: string, rank: number) => (await rt.deps.database.db.select().from(rankedCandidates).where(and(eq(rankedCandidates.listId, listId), eq(rankedCandidates.rank, rank))))[0]!;
+const byRank = async (listId: string, rank: number) => (await rt.deps.db.select().from(rankedCandidates).where(and(eq(rankedCandidates.listId, listId), eq(rankedCandidates.rank, rank))))[0]!;
 /** The table's rows as cell texts. */
 const rows = (html: string) =>
   [...(/<table[^>]*>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => text(m[1]!.replace(/<[^>]+>/g, "")).replace(/\s+/g, " ").trim()));
@@ -43,7 +43,7 @@ beforeAll(async () => {
   await recordOutcome(rt.deps, ADMIN_ACTOR, two.id, { outcome: 'renounced', reason: 'pay' });
   candidateId = (await byRank(worked.id, 3)).id;
   expired = await buildRankedList(rt.deps, { callId: await titled('Bando Scaduto Alfa'), candidates: 1 });
-  await rt.deps.database.db.update(rankedLists).set({ validUntil: new Date(Date.now() - DAY) }).where(eq(rankedLists.id, expired.id));
+  await rt.deps.db.update(rankedLists).set({ validUntil: new Date(Date.now() - DAY) }).where(eq(rankedLists.id, expired.id));
   draft = await buildRankedList(rt.deps, { callId: await titled('Bando Bozza Alfa'), candidates: 1, publish: false });
   bare = await buildClosedCall(rt.deps);
 });
@@ -92,7 +92,7 @@ describe('the index of ranked lists', () => {
     expect(valid.map((r) => r[0])).not.toContain(expired.title);
 
     const special = await buildCall(rt.deps, { title: 'Bando Ortottisti Zeta' }, { publish: true });
-    await rt.deps.database.db.insert(rankedLists).values({ callId: special.id, title: special.title });
+    await rt.deps.db.insert(rankedLists).values({ callId: special.id, title: special.title });
     const found = await (await get('/admin/graduatorie?q=ortottisti+zeta&stato=draft')).text();
     expect(rows(found).slice(1).map((r) => r[0])).toEqual(['Bando Ortottisti Zeta']);
     expect(found).toContain('href="/admin/graduatorie?stato=valid&amp;q=ortottisti+zeta"');
@@ -105,7 +105,7 @@ describe('the index of ranked lists', () => {
   it('pages through the lists', async () => {
     for (let i = 0; i <= LISTS_PAGE_SIZE; i++) {
       const call = await buildCall(rt.deps, { title: `Bando Paginato ${i}` }, { publish: true });
-      await rt.deps.database.db.insert(rankedLists).values({ callId: call.id, title: call.title });
+      await rt.deps.db.insert(rankedLists).values({ callId: call.id, title: call.title });
     }
     const first = await (await get('/admin/graduatorie?q=paginato')).text();
     expect(rows(first).slice(1)).toHaveLength(LISTS_PAGE_SIZE);

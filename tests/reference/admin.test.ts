@@ -20,7 +20,7 @@ beforeAll(async () => {
     const u = await createStaff(rt, { role });
     cookies[role] = await signIn(rt, u.email, u.password);
   }
-  edgeIds.push(...(await admittedSpecialisations(rt.deps.database.db, 114)).map((e) => e.id));
+  edgeIds.push(...(await admittedSpecialisations(rt.deps.db, 114)).map((e) => e.id));
 });
 afterAll(() => rt.close());
 
@@ -129,7 +129,7 @@ describe('changing the relation', () => {
   });
 
   it('corrects and deactivates an edge, both audited', async () => {
-    const db = rt.deps.database.db;
+    const db = rt.deps.db;
     const [edge] = await admittedSpecialisations(db, 30); // Chirurgia generale → same
     const page = await get(`/admin/riferimenti/relazioni/${edge!.id}`, cookies.admin);
     expect(await page.text()).toContain('Correggi la relazione');

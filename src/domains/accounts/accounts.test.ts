@@ -36,7 +36,7 @@ describe('authorization inside the domain', () => {
       expect((await createUser(rt.deps, actor, { name: 'X', email: `x-${role}@example.test`, role: 'admin' })).ok).toBe(false);
       expect((await createApiToken(rt.deps, actor, { name: 't', role: 'admin' })).ok).toBe(false);
     }
-    expect(await rt.deps.database.db.$count(users, eq(users.email, 'x-editor@example.test'))).toBe(0);
+    expect(await rt.deps.db.$count(users, eq(users.email, 'x-editor@example.test'))).toBe(0);
   });
 });
 
@@ -57,7 +57,7 @@ describe('the last active admin', () => {
     expect((await changeUserRole(rt.deps, asA, a.id, 'recruiter')).ok).toBe(true);
     // e is now the only admin again.
     expect((await changeUserRole(rt.deps, actorOf({ ...e, role: 'admin' }), e.id, 'editor')).ok).toBe(false);
-    const [row] = await rt.deps.database.db.select().from(users).where(eq(users.id, e.id));
+    const [row] = await rt.deps.db.select().from(users).where(eq(users.id, e.id));
     expect(row.role).toBe('admin');
   });
 });
@@ -101,7 +101,7 @@ describe('API tokens', () => {
     const { id, secret } = r.value;
     expect(secret).toMatch(/^apd_[A-Za-z0-9_-]{43}$/);
 
-    const [row] = await rt.deps.database.db.select().from(apiTokens).where(eq(apiTokens.id, id));
+    const [row] = await rt.deps.db.select().from(apiTokens).where(eq(apiTokens.id, id));
     expect(JSON.stringify(row)).not.toContain(secret.slice(4));
     const { createHash } = await import('node:crypto');
     expect(row.tokenHash).toBe(createHash('sha256').update(secret).digest('hex'));
@@ -109,7 +109,7 @@ describe('API tokens', () => {
 
     const verified = await verifyBearer(rt.deps, secret);
     expect(verified).toMatchObject({ id: `api:${id}`, label: 'api:Portale inPA', role: 'recruiter' });
-    const [used] = await rt.deps.database.db.select().from(apiTokens).where(eq(apiTokens.id, id));
+    const [used] = await rt.deps.db.select().from(apiTokens).where(eq(apiTokens.id, id));
     expect(used.lastUsedAt).toBeInstanceOf(Date);
 
     expect(await verifyBearer(rt.deps, secret.slice(0, -1) + (secret.endsWith('A') ? 'B' : 'A'))).toBeNull();
@@ -123,7 +123,7 @@ describe('API tokens', () => {
     expect(await verifyBearer(rt.deps, secret)).toBeNull();
     expect(await revokeApiToken(rt.deps, actor, 'not-a-uuid')).toEqual({ ok: false, error: { code: 'not_found' } });
 
-    const actions = (await rt.deps.database.db.select().from(auditLog).where(eq(auditLog.entityId, id))).map((e) => e.action).sort();
+    const actions = (await rt.deps.db.select().from(auditLog).where(eq(auditLog.entityId, id))).map((e) => e.action).sort();
     expect(actions).toEqual(['api_token.create', 'api_token.revoke']);
   });
 
@@ -142,7 +142,7 @@ describe('API tokens', () => {
     expect(list).toContain(secret!.slice(0, 12));
     expect(list).not.toContain(secret!);
 
-    const [row] = await rt.deps.database.db.select().from(apiTokens).where(eq(apiTokens.name, 'Sito aziendale'));
+    const [row] = await rt.deps.db.select().from(apiTokens).where(eq(apiTokens.name, 'Sito aziendale'));
     const revoked = await postForm(rt.app, `/admin/token-api/${row.id}/revoca`, {}, { cookie });
     expect(revoked.status).toBe(303);
     expect(await verifyBearer(rt.deps, secret!)).toBeNull();
@@ -159,7 +159,7 @@ describe('API tokens', () => {
 describe('purgeExpired', () => {
   it('deletes expired sessions and reset tokens, keeps live ones', async () => {
     const u = await createStaff(rt, { role: 'editor' });
-    const db = rt.deps.database.db;
+    const db = rt.deps.db;
     const now = new Date('2026-06-01T10:00:00Z');
     const past = new Date('2026-06-01T09:00:00Z');
     const future = new Date('2026-06-01T11:00:00Z');

@@ -50,7 +50,7 @@ export async function createApiToken(
   const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const { name, role } = parsed.data;
   const createdBy = actor.id && !actor.id.startsWith('api:') ? actor.id : null;
-  const id = await deps.database.db.transaction(async (tx) => {
+  const id = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
       .values({ name, role, prefix: secret.slice(0, 12), tokenHash: sha256(secret), createdBy, createdAt: deps.now() })
@@ -64,7 +64,7 @@ export async function createApiToken(
 export async function revokeApiToken(deps: AccountsDeps, actor: Actor, id: string): Promise<Result<void>> {
   if (!can(actor, accountRules.manageApiTokens)) return forbidden();
   if (!/^[0-9a-f-]{36}$/i.test(id)) return notFound();
-  return deps.database.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const [row] = await tx.select().from(apiTokens).where(eq(apiTokens.id, id)).for('update');
     if (!row) return notFound();
     if (row.revokedAt) return ok(undefined);
@@ -76,7 +76,7 @@ export async function revokeApiToken(deps: AccountsDeps, actor: Actor, id: strin
 
 export async function listApiTokens(deps: AccountsDeps, actor: Actor): Promise<Result<ApiTokenRow[]>> {
   if (!can(actor, accountRules.manageApiTokens)) return forbidden();
-  const rows = await deps.database.db
+  const rows = await deps.db
     .select({
       id: apiTokens.id,
       name: apiTokens.name,
@@ -96,7 +96,7 @@ export async function listApiTokens(deps: AccountsDeps, actor: Actor): Promise<R
 /** The actor an `Authorization: Bearer …` value stands for, or null when unknown or revoked. */
 export async function verifyBearer(deps: AccountsDeps, token: string, requestId?: string): Promise<Actor | null> {
   if (!TOKEN_SHAPE.test(token)) return null;
-  const { db } = deps.database;
+  const { db } = deps;
   const [row] = await db
     .select({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role })
     .from(apiTokens)

@@ -46,7 +46,7 @@ export async function createUser(deps: AccountsDeps, actor: Actor, input: NewUse
     return invalid(fields);
   }
   const data = parsed.data;
-  const { db } = deps.database;
+  const { db } = deps;
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, data.email));
   if (existing) return invalid({ email: 'accounts.users.errors.email_taken' });
 

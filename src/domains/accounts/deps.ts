@@ -4,7 +4,7 @@ import type { Auth } from '../../platform/auth/index.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
 
 export interface AccountsDeps {
-  database: { db: Db };
+  db: Db;
   auth: Auth;
   config: { baseUrl: string };
   mailer: Mailer;

@@ -30,18 +30,18 @@ const userColumns = {
 
 export async function listUsers(deps: AccountsDeps, actor: Actor): Promise<Result<UserRow[]>> {
   if (!can(actor, accountRules.manageUsers)) return forbidden();
-  return ok(await deps.database.db.select(userColumns).from(users).orderBy(asc(users.name), asc(users.email)));
+  return ok(await deps.db.select(userColumns).from(users).orderBy(asc(users.name), asc(users.email)));
 }
 
 export async function getUser(deps: AccountsDeps, actor: Actor, id: string): Promise<Result<UserRow>> {
   if (!can(actor, accountRules.manageUsers)) return forbidden();
-  const [row] = await deps.database.db.select(userColumns).from(users).where(eq(users.id, id));
+  const [row] = await deps.db.select(userColumns).from(users).where(eq(users.id, id));
   return row ? ok(row) : notFound();
 }
 
 export async function getUserByEmail(deps: AccountsDeps, actor: Actor, email: string): Promise<Result<UserRow>> {
   if (!can(actor, accountRules.manageUsers)) return forbidden();
-  const [row] = await deps.database.db.select(userColumns).from(users).where(eq(users.email, email.trim().toLowerCase()));
+  const [row] = await deps.db.select(userColumns).from(users).where(eq(users.email, email.trim().toLowerCase()));
   return row ? ok(row) : notFound();
 }
 
@@ -72,7 +72,7 @@ export async function listAuditLog(
   q: { page?: number; entityType?: string; actor?: string },
 ): Promise<Result<AuditPage>> {
   if (!can(actor, accountRules.readAudit)) return forbidden();
-  const { db } = deps.database;
+  const { db } = deps;
   const where: SQL[] = [];
   if (q.entityType) where.push(eq(auditLog.entityType, q.entityType));
   if (q.actor) where.push(eq(auditLog.actorLabel, q.actor));
@@ -96,7 +96,7 @@ export type OutboxMessage = typeof mailMessages.$inferSelect;
 
 export async function listOutbox(deps: AccountsDeps, actor: Actor, q: { page?: number }): Promise<Result<Page<OutboxRow>>> {
   if (!can(actor, accountRules.readOutbox)) return forbidden();
-  const { db } = deps.database;
+  const { db } = deps;
   const [{ n }] = await db.select({ n: count() }).from(mailMessages);
   const { page, pages } = pageOf(q.page ?? 1, Number(n));
   const rows = await db
@@ -121,6 +121,6 @@ export async function getOutboxMessage(deps: AccountsDeps, actor: Actor, id: str
   if (!can(actor, accountRules.readOutbox)) return forbidden();
   // A malformed id would make PostgreSQL raise on the uuid cast: it is simply not there.
   if (!UUID.test(id)) return notFound();
-  const [row] = await deps.database.db.select().from(mailMessages).where(eq(mailMessages.id, id));
+  const [row] = await deps.db.select().from(mailMessages).where(eq(mailMessages.id, id));
   return row ? ok(row) : notFound();
 }

@@ -24,7 +24,7 @@ export async function signIn(
 ): Promise<Result<SignedIn, SignInError>> {
   const email = input.email.trim().toLowerCase();
   if (!email || !input.password || input.password.length > PASSWORD_MAX) return err({ code: 'invalid_credentials' });
-  const [row] = await deps.database.db.select({ disabled: users.disabled }).from(users).where(eq(users.email, email));
+  const [row] = await deps.db.select({ disabled: users.disabled }).from(users).where(eq(users.email, email));
   if (row?.disabled) {
     // Spend the same time as a password check, so a disabled account is not told apart by timing.
     await (await deps.auth.$context).password.hash(input.password);
@@ -52,7 +52,7 @@ export async function signOut(deps: AccountsDeps, headers: Headers): Promise<str
  */
 export async function requestPasswordReset(deps: AccountsDeps, input: { email: string }): Promise<void> {
   const email = input.email.trim().toLowerCase();
-  const [row] = await deps.database.db.select({ disabled: users.disabled }).from(users).where(eq(users.email, email));
+  const [row] = await deps.db.select({ disabled: users.disabled }).from(users).where(eq(users.email, email));
   if (row?.disabled) return;
   await deps.auth.api.requestPasswordReset({
     body: { email, redirectTo: `${deps.config.baseUrl}/reimposta-password` },

@@ -27,7 +27,7 @@ async function activeAdminIds(tx: Tx): Promise<string[]> {
 export async function changeUserRole(deps: AccountsDeps, actor: Actor, userId: string, role: StaffRole): Promise<Result<void>> {
   if (!can(actor, accountRules.manageUsers)) return forbidden();
   if (!(STAFF_ROLES as readonly string[]).includes(role)) return invalid({ role: 'common.forms.invalid_choice' });
-  return deps.database.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const admins = await activeAdminIds(tx);
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
     if (!user) return notFound();
@@ -48,7 +48,7 @@ export async function changeUserRole(deps: AccountsDeps, actor: Actor, userId: s
 export async function setUserDisabled(deps: AccountsDeps, actor: Actor, userId: string, disabled: boolean): Promise<Result<void>> {
   if (!can(actor, accountRules.manageUsers)) return forbidden();
   if (disabled && actor.id === userId) return err({ code: 'invalid_state', message: 'accounts.users.errors.self_disable' });
-  return deps.database.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const admins = await activeAdminIds(tx);
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
     if (!user) return notFound();
@@ -83,7 +83,7 @@ export async function setUserPassword(
   const generatedPassword = password === undefined ? generatePassword() : null;
   const hash = await hashPassword(deps.auth, password ?? generatedPassword!);
   const ctx = await deps.auth.$context;
-  return deps.database.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
     if (!user) return notFound();
     const now = deps.now();
@@ -112,10 +112,10 @@ export async function setUserPassword(
 /** An admin sends the user the same reset mail as /password-dimenticata. */
 export async function sendPasswordResetMail(deps: AccountsDeps, actor: Actor, userId: string): Promise<Result<void>> {
   if (!can(actor, accountRules.manageUsers)) return forbidden();
-  const [user] = await deps.database.db.select().from(users).where(eq(users.id, userId));
+  const [user] = await deps.db.select().from(users).where(eq(users.id, userId));
   if (!user) return notFound();
   if (user.disabled) return err({ code: 'invalid_state', message: 'accounts.users.errors.reset_disabled' });
   await requestPasswordReset(deps, { email: user.email });
-  await audit(deps.database.db, actor, { action: 'user.reset_mail', entityType: 'user', entityId: userId, summary: user.email });
+  await audit(deps.db, actor, { action: 'user.reset_mail', entityType: 'user', entityId: userId, summary: user.email });
   return ok(undefined);
 }

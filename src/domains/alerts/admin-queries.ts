@@ -8,8 +8,8 @@ import { can, type Actor } from '../../platform/authz/index.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
 import type { ExportFormat } from '../../platform/export/index.ts';
 import { forbidden, notFound, ok, type Result } from '../../platform/result.ts';
-import { calls } from '../calls/tables.ts';
-import { comuni, professions, provinces, specialisations } from '../reference/tables.ts';
+import { calls } from '../calls/index.ts';
+import { comuni, professions, provinces, specialisations } from '../reference/index.ts';
 import {
   alertDeliveries,
   alertFanouts,

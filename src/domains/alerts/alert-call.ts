@@ -4,9 +4,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
-import { calls, callWorkplaces } from '../calls/tables.ts';
-import { organisations } from '../organisations/tables.ts';
-import { comuni, disciplines, disciplineSpecialisations, professions, specialisations } from '../reference/tables.ts';
+import { calls, callWorkplaces } from '../calls/index.ts';
+import { organisations } from '../organisations/index.ts';
+import { comuni, disciplines, disciplineSpecialisations, professions, specialisations } from '../reference/index.ts';
 import { t } from '../../platform/i18n/index.ts';
 import type { AlertCall, MatchReason } from './mails.ts';
 

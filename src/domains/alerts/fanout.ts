@@ -7,8 +7,7 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql, min } from 'drizzle-orm';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
-import { calls, callWorkplaces } from '../calls/tables.ts';
-import { callAdmittedSpecialisations, callState } from '../calls/index.ts';
+import { callAdmittedSpecialisations, callState, calls, callWorkplaces } from '../calls/index.ts';
 import { alertDeliveries, alertFanouts, alertSubscribers } from './tables.ts';
 import { callKeys } from './match-keys.ts';
 import { loadAlertCall, type AlertCallInfo } from './alert-call.ts';

@@ -12,3 +12,4 @@ export { openCaseForSubscriber } from './case.ts';
 export { reasonSentence, type MatchReason } from './mails.ts';
 export { FREQUENCIES, SUBSCRIBER_STATUSES, type SubscriptionPrefs, type Frequency } from './tables.ts';
 export { alertRules } from './policy.ts';
+export { ANYWHERE, FAILURES_SHOWN, countsByProfession, countsByProvince, countsBySpecialisation, exportSubscribers, fanoutDetail, fanoutProgress, getSubscriber, listFanouts, listSubscribers, subscriberFilterOptions, type AreaLabel, type CountRow, type FanoutDetail, type FanoutListRow, type FanoutProgress, type ProvinceCounts, type SpecialisationHeld, type SubscriberDetail, type SubscriberExportRow, type SubscriberFilters, type SubscriberListRow } from './admin-queries.ts';

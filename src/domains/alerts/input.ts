@@ -5,8 +5,8 @@ import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { f } from '../../platform/forms/index.ts';
 import { ok, invalid, type Result, type DomainError } from '../../platform/result.ts';
-import { CALL_TYPES } from '../calls/tables.ts';
-import { comuni, professions, provinces, specialisations } from '../reference/tables.ts';
+import { CALL_TYPES } from '../calls/index.ts';
+import { comuni, professions, provinces, specialisations } from '../reference/index.ts';
 import { FREQUENCIES, type SubscriptionPrefs } from './tables.ts';
 
 export const MAX_SPECIALISATIONS = 5;

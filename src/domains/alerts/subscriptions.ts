@@ -9,8 +9,8 @@ import { consentHistory, eraseConsents, recordConsent, PRIVACY_NOTICE_VERSION } 
 import { consentRecords } from '../../platform/consent/tables.ts';
 import { forgetMail } from '../../platform/mail/index.ts';
 import { invalid, notFound, ok, type DomainError, type Result } from '../../platform/result.ts';
-import { provinces, comuni } from '../reference/tables.ts';
-import { calls } from '../calls/tables.ts';
+import { provinces, comuni } from '../reference/index.ts';
+import { calls } from '../calls/index.ts';
 import { parseForm, type FormValues } from '../../platform/forms/index.ts';
 import {
   alertDeliveries,

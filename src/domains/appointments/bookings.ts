@@ -9,8 +9,8 @@ import { anonymousActor, can, type Actor } from '../../platform/authz/index.ts';
 import { err, forbidden, invalid, notFound, ok, type Result } from '../../platform/result.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import { ensureCase, addCaseEvent } from '../cases/index.ts';
-import { users } from '../accounts/tables.ts';
-import { leads } from '../leads/tables.ts';
+import { users } from '../accounts/index.ts';
+import { provided } from '../../platform/manifest.ts';
 import { appointments, availabilityRules } from './tables.ts';
 import { freeSlots, slotKey, BOOKING_DAYS, type Slot } from './slots.ts';
 import { APPOINTMENT_PATHS, BOOKING_LINK_DAYS, absolute, bookingToken, checkBookingToken, manageToken, readManageToken, type BookingSubject } from './links.ts';
@@ -54,9 +54,9 @@ export async function availableSlots(db: DbOrTx, now: Date): Promise<SlotChoice[
   ).map((s) => ({ ...s, key: slotKey(s.hostId, s.startsAt), hostName: active.get(s.hostId)! }));
 }
 
-async function prefillFor(db: DbOrTx, subject: BookingSubject): Promise<Prefill | null> {
+async function prefillFor(deps: Pick<DomainDeps, 'manifests'>, db: DbOrTx, subject: BookingSubject): Promise<Prefill | null> {
   if ('leadId' in subject) {
-    const [l] = await db.select().from(leads).where(eq(leads.id, subject.leadId));
+    const l = await provided(deps.manifests, 'leads.contact')(db, subject.leadId);
     if (!l) return null;
     return { name: l.name, email: l.email, phone: l.phone ?? '', locale: l.locale, leadId: l.id };
   }
@@ -70,7 +70,7 @@ async function prefillFor(db: DbOrTx, subject: BookingSubject): Promise<Prefill 
 export async function bookingPage(deps: DomainDeps, token: string): Promise<{ prefill: Prefill; slots: SlotChoice[] } | 'expired' | null> {
   const link = checkBookingToken(deps.links.secret, token, deps.now());
   if (!link.ok) return link.reason === 'expired' ? 'expired' : null;
-  const prefill = await prefillFor(deps.db, link.subject);
+  const prefill = await prefillFor(deps, deps.db, link.subject);
   if (!prefill) return null;
   return { prefill, slots: await availableSlots(deps.db, deps.now()) };
 }
@@ -124,7 +124,7 @@ export async function bookAppointment(
   const now = deps.now();
   const slot = (await availableSlots(deps.db, now)).find((s) => s.key === input.slot);
   if (!slot) return slotTaken();
-  const prefill = await prefillFor(deps.db, subject);
+  const prefill = await prefillFor(deps, deps.db, subject);
   const actor = anonymousActor(email);
   return deps.db.transaction(async (tx) => {
     const [row] = await tx

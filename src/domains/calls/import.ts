@@ -12,7 +12,7 @@ import { CALL_TYPES, CONTRACT_HOURS, CONTRACT_TERMS } from './tables.ts';
 import type { CallInputRaw } from './input.ts';
 import { createCall, validateCall } from './save-call.ts';
 import { employerOptions, resolveWorkplaces, splitWorkplaces, type WorkplaceProblem } from './admin-options.ts';
-import { listDisciplines, listProfessions } from '../reference/queries.ts';
+import { listDisciplines, listProfessions } from '../reference/index.ts';
 import { callRules } from './policy.ts';
 
 const KIND = 'calls';

@@ -5,8 +5,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { FieldErrors } from '../../platform/result.ts';
 import { CALL_TYPES, CONTRACT_HOURS, CONTRACT_TERMS } from './tables.ts';
-import { organisations } from '../organisations/tables.ts';
-import { comuni, disciplines, professions, specialisations, RELATION_KINDS } from '../reference/tables.ts';
+import { organisations } from '../organisations/index.ts';
+import { comuni, disciplines, professions, specialisations, RELATION_KINDS } from '../reference/index.ts';
 
 const req = 'common.forms.required';
 const tooLong = 'common.forms.too_long';

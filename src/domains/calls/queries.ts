@@ -4,9 +4,8 @@ import { and, asc, count, desc, eq, exists, gt, inArray, isNotNull, min, or, sql
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { callAttachments, callClicks, callSpecialisations, callWorkplaces, calls, type CallType } from './tables.ts';
 import { callState, openWhere, stateWhere, visibleWhere, type CallState } from './state.ts';
-import { organisations } from '../organisations/tables.ts';
-import { comuni, disciplines, professions, provinces, specialisations } from '../reference/tables.ts';
-import { identitySpecialisations } from '../reference/queries.ts';
+import { organisations } from '../organisations/index.ts';
+import { comuni, disciplines, professions, provinces, specialisations, identitySpecialisations } from '../reference/index.ts';
 
 export const PAGE_SIZE = 20;
 

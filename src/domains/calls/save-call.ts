@@ -9,8 +9,7 @@ import { err, forbidden, invalid, notFound, ok, type Result } from '../../platfo
 import { callSpecialisations, callWorkplaces, calls } from './tables.ts';
 import { checkReferences, parseCallInput, type CallInput } from './input.ts';
 import { uniqueSlug, slugify } from './slug.ts';
-import { comuni } from '../reference/tables.ts';
-import { admittedSpecialisations, identitySpecialisations } from '../reference/queries.ts';
+import { comuni, admittedSpecialisations, identitySpecialisations } from '../reference/index.ts';
 import { callRules } from './policy.ts';
 
 export type Call = typeof calls.$inferSelect;

@@ -19,13 +19,13 @@ beforeAll(async () => {
 afterAll(() => rt.close());
 
 async function caseAt(stage: CaseStage) {
-  const c = await ensureCase(rt.deps.database.db, { name: 'Persona', email: `avanza.${++n}@example.org` }, 'manual', ACTOR, AT);
-  await rt.deps.database.db.update(cases).set({ stage }).where(eq(cases.id, c.id));
+  const c = await ensureCase(rt.deps.db, { name: 'Persona', email: `avanza.${++n}@example.org` }, 'manual', ACTOR, AT);
+  await rt.deps.db.update(cases).set({ stage }).where(eq(cases.id, c.id));
   return c.id;
 }
 const advance = (id: string, stage: CaseStage, lostReason?: string) =>
-  rt.deps.database.db.transaction((tx) => advanceCaseStage(tx, id, stage, ACTOR, AT, { cause: 'test.cause', lostReason }));
-const stageOf = async (id: string) => (await rt.deps.database.db.select().from(cases).where(eq(cases.id, id)))[0]!;
+  rt.deps.db.transaction((tx) => advanceCaseStage(tx, id, stage, ACTOR, AT, { cause: 'test.cause', lostReason }));
+const stageOf = async (id: string) => (await rt.deps.db.select().from(cases).where(eq(cases.id, id)))[0]!;
 
 describe('advanceCaseStage', () => {
   it('moves forward and writes a stage event naming both stages', async () => {
@@ -33,7 +33,7 @@ describe('advanceCaseStage', () => {
     expect((await advance(id, 'in_contact')).moved).toBe(true);
     expect((await advance(id, 'offer')).moved).toBe(true);
     expect((await stageOf(id)).stage).toBe('offer');
-    const events = await rt.deps.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, id));
+    const events = await rt.deps.db.select().from(caseEvents).where(eq(caseEvents.caseId, id));
     const stages = events.filter((e) => e.kind === 'stage');
     expect(stages.map((e) => e.summary).sort()).toEqual(['in_contact>offer', 'interested>in_contact']);
     expect(stages[0]!.data).toMatchObject({ cause: 'test.cause' });
@@ -51,7 +51,7 @@ describe('advanceCaseStage', () => {
     }
     const arrived = await caseAt('arrived');
     expect((await advance(arrived, 'retained')).moved).toBe(true);
-    const events = await rt.deps.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, offer));
+    const events = await rt.deps.db.select().from(caseEvents).where(eq(caseEvents.caseId, offer));
     expect(events.filter((e) => e.kind === 'stage')).toEqual([]);
   });
 
@@ -69,7 +69,7 @@ describe('advanceCaseStage', () => {
   it('stamps arrivedAt once and follows a merged case to the one kept', async () => {
     const kept = await caseAt('accepted');
     const merged = await caseAt('interested');
-    await rt.deps.database.db.update(cases).set({ mergedInto: kept }).where(eq(cases.id, merged));
+    await rt.deps.db.update(cases).set({ mergedInto: kept }).where(eq(cases.id, merged));
     const r = await advance(merged, 'arrived');
     expect(r.moved).toBe(true);
     expect(r.case!.id).toBe(kept);

@@ -6,3 +6,4 @@ export { leadSchema, parseLeadInput, MESSAGE_MAX, type LeadInput } from './input
 export { LEAD_RETENTION_JOB } from './jobs.ts';
 export { LEAD_STATUSES, PREFERRED_TIMES, type LeadStatus, type PreferredTime } from './tables.ts';
 export { leadRules } from './policy.ts';
+export { leads } from './tables.ts';

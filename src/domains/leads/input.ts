@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { f } from '../../platform/forms/index.ts';
 import { cleanSource, pickUtm } from '../../platform/consent/index.ts';
 import type { FieldErrors } from '../../platform/result.ts';
-import { professions, specialisations } from '../reference/tables.ts';
+import { professions, specialisations } from '../reference/index.ts';
 import { PREFERRED_TIMES } from './tables.ts';
 
 export const MESSAGE_MAX = 2000;

@@ -2,11 +2,12 @@
 import { defineManifest } from '../../platform/manifest.ts';
 import { leadJobs } from './jobs.ts';
 import { leadRules } from './policy.ts';
-import { leadsPersonalData } from './work-lead.ts';
+import { leadContact, leadsPersonalData } from './work-lead.ts';
 
 export const manifest = defineManifest({
   name: 'leads',
   policies: [leadRules],
   jobs: leadJobs,
   personalData: leadsPersonalData,
+  provides: { 'leads.contact': leadContact },
 });

@@ -5,10 +5,10 @@ import type { DbOrTx } from '../../db/client.ts';
 import { can, type Actor } from '../../platform/authz/index.ts';
 import { consentHistory } from '../../platform/consent/index.ts';
 import { forbidden, notFound, ok, type Result } from '../../platform/result.ts';
-import { organisations } from '../organisations/tables.ts';
-import { users } from '../accounts/tables.ts';
-import { calls } from '../calls/tables.ts';
-import { professions, specialisations } from '../reference/tables.ts';
+import { organisations } from '../organisations/index.ts';
+import { users } from '../accounts/index.ts';
+import { calls } from '../calls/index.ts';
+import { professions, specialisations } from '../reference/index.ts';
 import { LEAD_STATUSES, leadNotes, leads, type LeadStatus } from './tables.ts';
 import { leadRules } from './policy.ts';
 

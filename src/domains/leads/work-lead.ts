@@ -15,7 +15,7 @@ import type { PersonalData, PersonCounts } from '../../platform/manifest.ts';
 import { countAll } from '../../platform/query.ts';
 import { leadMailKey } from './mails.ts';
 import { forbidden, invalid, notFound, ok, type Result } from '../../platform/result.ts';
-import { users } from '../accounts/tables.ts';
+import { users } from '../accounts/index.ts';
 import { LEAD_STATUSES, leadNotes, leads } from './tables.ts';
 import type { Lead, LeadNote } from './queries.ts';
 import { leadRules } from './policy.ts';
@@ -171,3 +171,16 @@ export const leadsPersonalData: PersonalData = {
     return !!row;
   },
 };
+
+declare module '../../platform/manifest.ts' {
+  interface ProvidedMap {
+    /** A lead's contact details (for booking a talk from the acknowledgement's link), or null. */
+    'leads.contact': (q: DbOrTx, leadId: string) => Promise<{ id: string; name: string; email: string; phone: string | null; locale: 'it' | 'en' } | null>;
+  }
+}
+
+export async function leadContact(q: DbOrTx, leadId: string) {
+  if (!UUID.test(leadId)) return null;
+  const [l] = await q.select({ id: leads.id, name: leads.name, email: leads.email, phone: leads.phone, locale: leads.locale }).from(leads).where(eq(leads.id, leadId));
+  return l ?? null;
+}

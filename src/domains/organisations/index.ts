@@ -2,3 +2,4 @@
 export * from './organisations.ts';
 export { ORGANISATION_KINDS, type OrganisationKind } from './tables.ts';
 export { organisationRules } from './policy.ts';
+export { organisations } from './tables.ts';

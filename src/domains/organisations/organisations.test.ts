@@ -25,7 +25,7 @@ let db: Db;
 
 beforeAll(async () => {
   rt = await testRuntime();
-  db = rt.deps.database.db;
+  db = rt.deps.db;
 });
 afterAll(() => rt.close());
 

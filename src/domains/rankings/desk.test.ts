@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => rt.close());
 
-const db = () => rt.deps.database.db;
+const db = () => rt.deps.db;
 const byRank = async (listId: string, rank: number) => (await db().select().from(rankedCandidates).where(and(eq(rankedCandidates.listId, listId), eq(rankedCandidates.rank, rank))))[0]!;
 const caseOf = async (id: string) => (await db().select().from(cases).where(eq(cases.id, id)))[0]!;
 const states = async (listId: string) => Object.fromEntries((await db().select().from(rankedCandidates).where(eq(rankedCandidates.listId, listId))).map((c) => [c.rank, c.state]));

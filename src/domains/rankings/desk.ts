@@ -11,7 +11,7 @@ import { can, SYSTEM_ACTOR, type Actor } from '../../platform/authz/index.ts';
 import { err, forbidden, invalid, notFound, ok, type Result } from '../../platform/result.ts';
 import { addCaseEvent, advanceCaseStage, ensureCase } from '../cases/index.ts';
 import { DEFAULT_LOCALE, t } from '../../platform/i18n/index.ts';
-import { calls } from '../calls/tables.ts';
+import { calls } from '../calls/index.ts';
 import {
   CONTACT_CHANNELS,
   CONTACT_OUTCOMES,

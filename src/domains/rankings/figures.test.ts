@@ -106,7 +106,7 @@ describe('rankingFigures', () => {
   it('counts renunciations and ineligibility before an offer, with their reasons', async () => {
     const P = new Date('2018-05-02T09:00:00Z');
     const list = await buildFigureList(rt.deps, { title: 'Graduatoria Pediatria', publishedAt: P });
-    const db = rt.deps.database.db;
+    const db = rt.deps.db;
     await buildRankedCandidate(db, list.id, { rank: 1, state: 'renounced', closedReason: 'housing', proposedAt: P, firstContactAt: new Date(P.getTime() + 86_400_000), handledBy: sc.anna.id });
     await buildRankedCandidate(db, list.id, { rank: 2, state: 'renounced', closedReason: 'no_answer', proposedAt: P, handledBy: sc.anna.id, attempts: [P, P, P] });
     await buildRankedCandidate(db, list.id, { rank: 3, state: 'not_eligible', proposedAt: P, handledBy: sc.anna.id });

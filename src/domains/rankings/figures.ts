@@ -6,7 +6,7 @@ import { can, type Actor } from '../../platform/authz/index.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
 import { fromRomeLocal } from '../../platform/i18n/format.ts';
 import { forbidden, invalid, ok, type Result } from '../../platform/result.ts';
-import { users } from '../accounts/tables.ts';
+import { users } from '../accounts/index.ts';
 import { contactAttempts, offers, rankedCandidates, rankedLists, RENUNCIATION_REASONS, type RenunciationReason } from './tables.ts';
 import { rankingRules } from './policy.ts';
 

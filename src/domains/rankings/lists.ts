@@ -7,8 +7,7 @@ import type { DomainDeps } from '../../platform/domain-deps.ts';
 import { audit } from '../../platform/audit/index.ts';
 import { can, type Actor } from '../../platform/authz/index.ts';
 import { err, forbidden, invalid, notFound, ok, type DomainError, type Result } from '../../platform/result.ts';
-import { calls } from '../calls/tables.ts';
-import { callState, closedWhere } from '../calls/index.ts';
+import { callState, closedWhere, calls } from '../calls/index.ts';
 import { LIST_KINDS, listOpenings, rankedCandidates, rankedLists, type ListKind } from './tables.ts';
 import { rankingRules } from './policy.ts';
 

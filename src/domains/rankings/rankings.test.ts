@@ -44,7 +44,7 @@ afterAll(async () => {
 
 const csv = (s: string) => ({ name: 'graduatoria.csv', bytes: new TextEncoder().encode(s) });
 const stateOf = async (listId: string) =>
-  Object.fromEntries((await rt.deps.database.db.select().from(rankedCandidates).where(eq(rankedCandidates.listId, listId))).map((c) => [c.rank, c.state]));
+  Object.fromEntries((await rt.deps.db.select().from(rankedCandidates).where(eq(rankedCandidates.listId, listId))).map((c) => [c.rank, c.state]));
 
 describe('ranked lists', () => {
   it('are created only for closed calls, one per kind, and not by editors', async () => {
@@ -117,9 +117,9 @@ describe('ranked lists', () => {
   it('shows the public only rank, name, score and flags of published lists', async () => {
     const call = await buildClosedCall(rt.deps);
     await buildRankedList(rt.deps, { callId: call.id, candidates: 2, publish: false });
-    expect((await publicListsForCall(rt.deps.database.db, call.slug, clock))!.lists).toEqual([]);
+    expect((await publicListsForCall(rt.deps.db, call.slug, clock))!.lists).toEqual([]);
     await buildRankedList(rt.deps, { callId: call.id, kind: 'residents', candidates: 2 });
-    const pub = (await publicListsForCall(rt.deps.database.db, call.slug, clock))!;
+    const pub = (await publicListsForCall(rt.deps.db, call.slug, clock))!;
     expect(pub.lists).toHaveLength(1);
     expect(Object.keys(pub.lists[0]!.candidates[0]!).sort()).toEqual(['name', 'preference', 'rank', 'reserve', 'score']);
   });
@@ -133,14 +133,14 @@ describe('the desk', () => {
     const opened = await openPosts(rt.deps, RECRUITER, list.id, { posts: '2' });
     expect(opened.ok && opened.value.proposed.map((c) => c.rank)).toEqual([1, 2]);
     expect(await stateOf(list.id)).toEqual({ 1: 'proposed', 2: 'proposed', 3: 'waiting', 4: 'waiting' });
-    const [first] = await rt.deps.database.db.select().from(rankedCandidates).where(and(eq(rankedCandidates.listId, list.id), eq(rankedCandidates.rank, 1)));
+    const [first] = await rt.deps.db.select().from(rankedCandidates).where(and(eq(rankedCandidates.listId, list.id), eq(rankedCandidates.rank, 1)));
     expect(first!.caseId).toBeTruthy();
-    const [kase] = await rt.deps.database.db.select().from(cases).where(eq(cases.id, first!.caseId!));
+    const [kase] = await rt.deps.db.select().from(cases).where(eq(cases.id, first!.caseId!));
     expect(kase).toMatchObject({ source: 'ranked_list', email: first!.email });
 
     const contact = await logContact(rt.deps, RECRUITER, first!.id, { channel: 'phone', outcome: 'no_answer', notes: 'Segreteria' });
     expect(contact.ok).toBe(true);
-    const [afterContact] = await rt.deps.database.db.select().from(rankedCandidates).where(eq(rankedCandidates.id, first!.id));
+    const [afterContact] = await rt.deps.db.select().from(rankedCandidates).where(eq(rankedCandidates.id, first!.id));
     expect(afterContact!.firstContactAt?.toISOString()).toBe(clock.toISOString());
 
     const offer = await makeOffer(rt.deps, RECRUITER, first!.id);
@@ -153,22 +153,22 @@ describe('the desk', () => {
     expect(mail.subject).toMatch(/^Job offer: /);
     expect(mail.text).toContain('17 June 2026');
     expect(mail.text).toContain('10:00');
-    const [kaseAfter] = await rt.deps.database.db.select().from(cases).where(eq(cases.id, first!.caseId!));
+    const [kaseAfter] = await rt.deps.db.select().from(cases).where(eq(cases.id, first!.caseId!));
     expect(kaseAfter!.stage).toBe('offer');
 
     expect(await recordOutcome(rt.deps, RECRUITER, first!.id, { outcome: 'renounced' })).toMatchObject({ ok: false, error: { code: 'invalid', fields: { reason: 'rankings.errors.reason_required' } } });
     const out = await recordOutcome(rt.deps, RECRUITER, first!.id, { outcome: 'renounced', reason: 'housing', reasonText: 'Nessun alloggio vicino' });
     expect(out.ok && out.value.proposed.map((c) => c.rank)).toEqual([3]);
     expect(await stateOf(list.id)).toEqual({ 1: 'renounced', 2: 'proposed', 3: 'proposed', 4: 'waiting' });
-    const [o] = await rt.deps.database.db.select().from(offers).where(eq(offers.id, offer.value.id));
+    const [o] = await rt.deps.db.select().from(offers).where(eq(offers.id, offer.value.id));
     expect(o).toMatchObject({ outcome: 'renounced', reason: 'housing', reasonText: 'Nessun alloggio vicino' });
-    const events = await rt.deps.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, first!.caseId!));
+    const events = await rt.deps.db.select().from(caseEvents).where(eq(caseEvents.caseId, first!.caseId!));
     expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['created', 'note', 'call', 'offer', 'stage']));
-    const audited = await rt.deps.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, first!.id));
+    const audited = await rt.deps.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, first!.id));
     expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(['ranked_candidate.proposed', 'ranked_candidate.contacted', 'offer.made', 'offer.renounced']));
 
     // An acceptance fills the post: nobody else is proposed.
-    const [second] = await rt.deps.database.db.select().from(rankedCandidates).where(and(eq(rankedCandidates.listId, list.id), eq(rankedCandidates.rank, 2)));
+    const [second] = await rt.deps.db.select().from(rankedCandidates).where(and(eq(rankedCandidates.listId, list.id), eq(rankedCandidates.rank, 2)));
     await makeOffer(rt.deps, RECRUITER, second!.id);
     const acc = await recordOutcome(rt.deps, RECRUITER, second!.id, { outcome: 'accepted' });
     expect(acc.ok && acc.value.proposed).toEqual([]);
@@ -179,7 +179,7 @@ describe('the desk', () => {
     const start = clock;
     const list = await buildRankedList(rt.deps, { candidates: 2 });
     await openPosts(rt.deps, RECRUITER, list.id, { posts: '1' });
-    const [first] = await rt.deps.database.db.select().from(rankedCandidates).where(and(eq(rankedCandidates.listId, list.id), eq(rankedCandidates.rank, 1)));
+    const [first] = await rt.deps.db.select().from(rankedCandidates).where(and(eq(rankedCandidates.listId, list.id), eq(rankedCandidates.rank, 1)));
     const offer = await makeOffer(rt.deps, RECRUITER, first!.id);
     if (!offer.ok) throw new Error('offer');
     clock = new Date(start.getTime() + 4 * DAY);
@@ -187,7 +187,7 @@ describe('the desk', () => {
     clock = new Date(start.getTime() + 5 * DAY + 60_000);
     expect(await sweepOffers(rt.deps)).toMatchObject({ reminded: 1 });
     expect(await sweepOffers(rt.deps)).toMatchObject({ reminded: 0 });
-    const reminders = await rt.deps.database.db.select().from(mailMessages).where(like(mailMessages.idempotencyKey, `ranking-offer-reminder:${offer.value.id}`));
+    const reminders = await rt.deps.db.select().from(mailMessages).where(like(mailMessages.idempotencyKey, `ranking-offer-reminder:${offer.value.id}`));
     expect(reminders).toHaveLength(1);
     const mail = await smtp.waitFor((m) => m.to.includes(first!.email!) && /Promemoria/.test(m.subject));
     expect(mail.text).toContain('17 giugno 2026');

@@ -1,8 +1,8 @@
 // The choices of the public filters (professions, disciplines, provinces), read from the reference
 // domain and kept in memory for a few minutes: they change only when the reference seed runs.
-import type { Db } from '../../db/client.ts';
 import { listDisciplines, listProfessions, listProvinces } from '../../domains/reference/index.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
+import type { DomainDeps } from '../../platform/domain-deps.ts';
 
 export interface FilterOptions {
   professions: { code: string; name: string; nameEn: string | null }[];
@@ -14,9 +14,9 @@ export interface FilterOptions {
 }
 
 const TTL_MS = 10 * 60_000;
-const memo = new WeakMap<Db, { at: number; value: Promise<FilterOptions> }>();
+const memo = new WeakMap<DomainDeps['db'], { at: number; value: Promise<FilterOptions> }>();
 
-async function load(db: Db): Promise<FilterOptions> {
+async function load(db: DomainDeps['db']): Promise<FilterOptions> {
   const [professions, disciplines, provinces] = await Promise.all([listProfessions(db), listDisciplines(db), listProvinces(db)]);
   const profs = professions.map((p) => ({ code: p.code, name: p.name, nameEn: p.nameEn }));
   const groups = profs
@@ -36,7 +36,7 @@ async function load(db: Db): Promise<FilterOptions> {
   };
 }
 
-export function filterOptions(db: Db): Promise<FilterOptions> {
+export function filterOptions(db: DomainDeps['db']): Promise<FilterOptions> {
   const m = memo.get(db);
   if (m && Date.now() - m.at < TTL_MS) return m.value;
   const value = load(db);

@@ -6,20 +6,11 @@ import type { AppEnv, Ctx } from '../../context.ts';
 import { AdminLayout } from '../../layouts/AdminLayout.tsx';
 import { fmt } from '../../../platform/i18n/format.ts';
 import { CountsTable } from '../../kit/list-page.tsx';
-import {
-  FAILURES_SHOWN,
-  fanoutDetail,
-  fanoutProgress,
-  listFanouts,
-  type FanoutDetail,
-  type FanoutListRow,
-  type FanoutProgress,
-} from '../../../domains/alerts/admin-queries.ts';
 import { errorResponse, requireRule } from '../../kit/guard.tsx';
 import { Pager, pageParam } from '../../kit/pager.tsx';
 import { HTMX } from '../calls/calls-form.tsx';
 import { callPath } from '../calls/calls-shared.tsx';
-import { alertRules } from '../../../domains/alerts/index.ts';
+import { alertRules, FAILURES_SHOWN, fanoutDetail, fanoutProgress, listFanouts, type FanoutDetail, type FanoutListRow, type FanoutProgress } from '../../../domains/alerts/index.ts';
 
 /** How often the counts are polled while sending runs. */
 const POLL = 'every 2s';

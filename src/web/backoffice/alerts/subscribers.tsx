@@ -7,32 +7,13 @@ import { AdminLayout } from '../../layouts/AdminLayout.tsx';
 import { sendExport } from '../../kit/export.ts';
 import { fmt } from '../../../platform/i18n/format.ts';
 import type { ExportColumn, ExportFormat } from '../../../platform/export/index.ts';
-import { FREQUENCIES, SUBSCRIBER_STATUSES } from '../../../domains/alerts/tables.ts';
-import {
-  ANYWHERE,
-  countsByProfession,
-  countsByProvince,
-  countsBySpecialisation,
-  exportSubscribers,
-  getSubscriber,
-  listSubscribers,
-  subscriberFilterOptions,
-  type AreaLabel,
-  type CountRow,
-  type ProvinceCounts,
-  type SpecialisationHeld,
-  type SubscriberDetail,
-  type SubscriberExportRow,
-  type SubscriberFilters,
-  type SubscriberListRow,
-} from '../../../domains/alerts/admin-queries.ts';
 import { errorResponse, requireRule } from '../../kit/guard.tsx';
 import { CsrfField } from '../../kit/form.tsx';
 import { caseRules } from '../../../domains/cases/index.ts';
 import { pageParam } from '../../kit/pager.tsx';
 import { CountsTable, FilterForm, FilterSearch, FilterSelect, pageCaption, ResultTable, type Option } from '../../kit/list-page.tsx';
 import { queryString } from '../../kit/list-query.ts';
-import { alertRules, openCaseForSubscriber } from '../../../domains/alerts/index.ts';
+import { alertRules, openCaseForSubscriber, FREQUENCIES, SUBSCRIBER_STATUSES, ANYWHERE, countsByProfession, countsByProvince, countsBySpecialisation, exportSubscribers, getSubscriber, listSubscribers, subscriberFilterOptions, type AreaLabel, type CountRow, type ProvinceCounts, type SpecialisationHeld, type SubscriberDetail, type SubscriberExportRow, type SubscriberFilters, type SubscriberListRow } from '../../../domains/alerts/index.ts';
 
 /** The province filter's value in URLs for "no area chosen". */
 const ANYWHERE_PARAM = 'ovunque';

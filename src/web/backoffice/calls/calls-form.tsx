@@ -8,20 +8,12 @@ import { AdminLayout } from '../../layouts/AdminLayout.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextArea, TextField, type FormState } from '../../kit/form.tsx';
 import type { FormValues } from '../../../platform/forms/index.ts';
 import type { FieldErrors } from '../../../platform/result.ts';
-import type { Db } from '../../../db/client.ts';
 import { fromRomeLocal, toRomeLocal } from '../../../platform/i18n/format.ts';
 import { renderMarkdown } from '../../../platform/markdown.ts';
-import { CALL_TYPES, CONTRACT_HOURS, CONTRACT_TERMS, type CallDetail, type CallInputRaw } from '../../../domains/calls/index.ts';
-import {
-  resolveWorkplaces,
-  splitWorkplaces,
-  workplacesText,
-  type CallFormOptions,
-  type SpecialisationCandidate,
-  type WorkplaceProblem,
-} from '../../../domains/calls/admin-options.ts';
-import { RELATION_KINDS } from '../../../domains/reference/tables.ts';
+import { CALL_TYPES, CONTRACT_HOURS, CONTRACT_TERMS, type CallDetail, type CallInputRaw, resolveWorkplaces, splitWorkplaces, workplacesText, type CallFormOptions, type SpecialisationCandidate, type WorkplaceProblem } from '../../../domains/calls/index.ts';
+import { RELATION_KINDS } from '../../../domains/reference/index.ts';
 import { callPath } from './calls-shared.tsx';
+import type { DomainDeps } from '../../../platform/domain-deps.ts';
 
 export const HTMX = '/assets/app/htmx.min.js';
 // htmx would inject an inline <style> for its indicators, which the CSP refuses: we use none.
@@ -93,7 +85,7 @@ export interface ReadForm {
 }
 
 /** The submitted form as the domain's call input: dates in Europe/Rome, comuni resolved. */
-export async function readCallForm(db: Db, v: FormValues): Promise<ReadForm> {
+export async function readCallForm(db: DomainDeps['db'], v: FormValues): Promise<ReadForm> {
   const errors: FieldErrors = {};
   const dText = str(v, 'disciplineCode');
   const disciplineCode = disciplineOf(v);

@@ -4,7 +4,7 @@
 import type { Ctx } from '../../context.ts';
 import { AdminLayout } from '../../layouts/AdminLayout.tsx';
 import { ImportPreview, ImportTemplateLinks, ImportUploadForm } from '../../kit/import-preview.tsx';
-import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, REQUIRED_COLUMNS, type ImportPreview as Preview, type StoredImport } from '../../../domains/calls/import.ts';
+import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, REQUIRED_COLUMNS, type ImportPreview as Preview, type StoredImport } from '../../../domains/calls/index.ts';
 import type { FieldErrors } from '../../../platform/result.ts';
 import { ProblemList } from './calls-shared.tsx';
 

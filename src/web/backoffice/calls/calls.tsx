@@ -8,27 +8,7 @@ import { can, type Rule } from '../../../platform/authz/index.ts';
 import { formValues, type FormValues } from '../../../platform/forms/index.ts';
 import { fmt, fromRomeLocal } from '../../../platform/i18n/format.ts';
 import type { DomainError, FieldErrors, Result } from '../../../platform/result.ts';
-import { CALL_STATES, addAttachment, archiveCall, closeCall, createCall, getAttachment, getCallDetail, listAdminCalls, outboundClicks, publishCall, removeAttachment, unpublishCall, updateCall, validateCall, callRules } from '../../../domains/calls/index.ts';
-import {
-  adminStateCounts,
-  callFormOptions,
-  callHistory,
-  disciplineOptions,
-  employerOptions,
-  findComuni,
-  specialisationCandidates,
-  type WorkplaceProblem,
-} from '../../../domains/calls/admin-options.ts';
-import {
-  IMPORT_COLUMNS,
-  MAX_IMPORT_BYTES,
-  confirmImport,
-  getImport,
-  importTemplateExample,
-  previewImport,
-  templateCsv,
-  templateXlsx,
-} from '../../../domains/calls/import.ts';
+import { CALL_STATES, addAttachment, archiveCall, closeCall, createCall, getAttachment, getCallDetail, listAdminCalls, outboundClicks, publishCall, removeAttachment, unpublishCall, updateCall, validateCall, callRules, IMPORT_COLUMNS, MAX_IMPORT_BYTES, confirmImport, getImport, importTemplateExample, previewImport, templateCsv, templateXlsx, adminStateCounts, callFormOptions, callHistory, disciplineOptions, employerOptions, findComuni, specialisationCandidates, type WorkplaceProblem } from '../../../domains/calls/index.ts';
 import { errorResponse, flash, requireRule } from '../../kit/guard.tsx';
 import { pageParam } from '../../kit/pager.tsx';
 import { FilterForm, FilterSearch, FilterSelect, pageCaption, ResultTable } from '../../kit/list-page.tsx';

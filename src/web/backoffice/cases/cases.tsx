@@ -11,7 +11,7 @@ import { hasKey, type Locale, type Translator } from '../../../platform/i18n/ind
 import type { FieldErrors } from '../../../platform/result.ts';
 import { addEntry, addTask, CASE_SOURCES, CASE_STAGES, changeStage, completeTask, createCase, findDuplicates, getCase, listCases, mergeCases, myTasks, NOTE_MAX, RETENTION_TASK_TITLE, type CaseDetail, type CaseEvent, type CaseFilter, type CaseList, type CaseStage, type DuplicatePair, type MyTask, caseRules } from '../../../domains/cases/index.ts';
 import { assignableStaff } from '../../../domains/leads/index.ts';
-import { listProfessions } from '../../../domains/reference/queries.ts';
+import { listProfessions } from '../../../domains/reference/index.ts';
 import { errorResponse, flash, requireRule } from '../../kit/guard.tsx';
 import { caseEraseRoutes, EraseSection, ERASE_FLASH } from './cases-erase.tsx';
 import { pageParam } from '../../kit/pager.tsx';

@@ -11,11 +11,10 @@ import { fmt } from '../../../platform/i18n/format.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import type { ExportColumn, ExportFormat } from '../../../platform/export/index.ts';
 import { barChart, horizontalBarChart } from '../../../platform/charts/svg.ts';
-import { parseFigureQuery, rankingFigures, type Durations, type FigureFilter, type Figures, type FiguresReport } from '../../../domains/rankings/figures.ts';
 import type { FieldErrors, Result } from '../../../platform/result.ts';
 import { ErrorSummary, SelectField, TextField, type FormState } from '../../kit/form.tsx';
 import { errorResponse, requireRule } from '../../kit/guard.tsx';
-import { rankingRules } from '../../../domains/rankings/index.ts';
+import { rankingRules, parseFigureQuery, rankingFigures, type Durations, type FigureFilter, type Figures, type FiguresReport } from '../../../domains/rankings/index.ts';
 
 const BASE = '/admin/graduatorie-cifre';
 

@@ -2,13 +2,13 @@
 // the reference data, and the translation between what the browser posts and the domain's fields.
 import type { Ctx } from '../../context.ts';
 import { CheckboxGroup, ErrorSummary, SelectField, TextField, type FormState } from '../../kit/form.tsx';
-import type { Db } from '../../../db/client.ts';
 import type { FormValues } from '../../../platform/forms/index.ts';
 import type { FieldErrors } from '../../../platform/result.ts';
 import { comuneLabel, getComune, listProfessions, listProvinces, listSpecialisations, resolveComune } from '../../../domains/reference/index.ts';
 import { CALL_TYPES } from '../../../domains/calls/index.ts';
 import { FREQUENCIES, MAX_AREAS, MAX_SPECIALISATIONS, type SubscriptionPrefs } from '../../../domains/alerts/index.ts';
 import { professionLabel } from '../../kit/options.ts';
+import type { DomainDeps } from '../../../platform/domain-deps.ts';
 
 /** Rows of "specialisation + title" shown when the person has fewer stored. */
 export const SPEC_ROWS = 3;
@@ -22,9 +22,9 @@ export interface AlertFormOptions {
 
 // Reference data changes only when the seed runs: a few minutes in memory spare three queries a page.
 const TTL_MS = 10 * 60_000;
-const memo = new WeakMap<Db, { at: number; value: Promise<AlertFormOptions> }>();
+const memo = new WeakMap<DomainDeps['db'], { at: number; value: Promise<AlertFormOptions> }>();
 
-async function load(db: Db): Promise<AlertFormOptions> {
+async function load(db: DomainDeps['db']): Promise<AlertFormOptions> {
   const [professions, specialisations, provinces] = await Promise.all([listProfessions(db), listSpecialisations(db), listProvinces(db)]);
   const regions = new Map<string, AlertFormOptions['regions'][number]>();
   for (const p of provinces) {
@@ -39,7 +39,7 @@ async function load(db: Db): Promise<AlertFormOptions> {
   };
 }
 
-export function alertFormOptions(db: Db): Promise<AlertFormOptions> {
+export function alertFormOptions(db: DomainDeps['db']): Promise<AlertFormOptions> {
   const m = memo.get(db);
   if (m && Date.now() - m.at < TTL_MS) return m.value;
   const value = load(db);
@@ -83,7 +83,7 @@ export function specRows(v: FormValues): number {
  * The posted form as the domain's fields: each "specialisation + title" row becomes "<code>" or
  * "<code>@<year>", and the comuni typed by name or ISTAT code become codes.
  */
-export async function readAlertForm(db: Db, v: FormValues, opts: { signup: boolean }): Promise<ReadAlertForm> {
+export async function readAlertForm(db: DomainDeps['db'], v: FormValues, opts: { signup: boolean }): Promise<ReadAlertForm> {
   const errors: FieldErrors = {};
   const specialisations: string[] = [];
   for (let i = 1; i <= specRows(v); i++) {
@@ -137,7 +137,7 @@ export function formErrors(fields: FieldErrors): FieldErrors {
 }
 
 /** Stored preferences as the form's values (comuni written back as "Name (XX)"). */
-export async function prefsToValues(db: Db, p: SubscriptionPrefs): Promise<FormValues> {
+export async function prefsToValues(db: DomainDeps['db'], p: SubscriptionPrefs): Promise<FormValues> {
   const v: FormValues = {
     name: p.name,
     professionCode: p.professionCode,

@@ -9,11 +9,11 @@ import { formValues, type FormValues } from '../../../platform/forms/index.ts';
 import { isBot, pickUtm, UTM_KEYS } from '../../../platform/consent/index.ts';
 import { RateLimiter } from '../../../platform/http/rate-limit.ts';
 import type { FieldErrors } from '../../../platform/result.ts';
-import type { Db } from '../../../db/client.ts';
 import { createLead, MESSAGE_MAX, parseLeadInput, PREFERRED_TIMES } from '../../../domains/leads/index.ts';
 import { listProfessions, listSpecialisations } from '../../../domains/reference/index.ts';
 import { professionLabel } from '../../kit/options.ts';
 import { clientIp } from '../auth/auth.tsx';
+import type { DomainDeps } from '../../../platform/domain-deps.ts';
 
 const HOUR = 60 * 60_000;
 
@@ -24,9 +24,9 @@ export interface LeadFormOptions {
 
 // Reference data changes only when the seed runs: a few minutes in memory spare a query per page.
 const TTL_MS = 10 * 60_000;
-const memo = new WeakMap<Db, { at: number; value: Promise<LeadFormOptions> }>();
+const memo = new WeakMap<DomainDeps['db'], { at: number; value: Promise<LeadFormOptions> }>();
 
-export function leadFormOptions(db: Db): Promise<LeadFormOptions> {
+export function leadFormOptions(db: DomainDeps['db']): Promise<LeadFormOptions> {
   const m = memo.get(db);
   if (m && Date.now() - m.at < TTL_MS) return m.value;
   const value = Promise.all([listProfessions(db), listSpecialisations(db)]).then(([p, s]) => ({

@@ -5,7 +5,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppEnv } from '../../context.ts';
 import { callState, listVisibleCalls } from '../../../domains/calls/index.ts';
-import { pingDatabase } from '../../../db/client.ts';
 import { fmt } from '../../../platform/i18n/format.ts';
 import { markdownToText } from '../../../platform/markdown.ts';
 import { localePath } from '../../kit/SeoHead.tsx';
@@ -128,7 +127,7 @@ export function seoRoutes() {
 
   app.get('/healthz', async (c) => {
     const ok = await Promise.race([
-      pingDatabase(c.var.deps.db),
+      c.var.deps.ping(),
       new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000).unref()),
     ]);
     return new Response(JSON.stringify({ status: ok ? 'ok' : 'error', database: ok ? 'ok' : 'error', version: VERSION }), {
