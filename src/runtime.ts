@@ -68,7 +68,7 @@ export async function boot(config: Config, opts: BootOptions): Promise<Runtime> 
       db: database.db,
       events,
       config,
-      ping: () => pingDatabase(database.db),
+      ping: () => pingDatabase(deps.db),
       jobs,
       mailer,
       logger,

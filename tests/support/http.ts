@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { SYSTEM_ACTOR } from '../../src/platform/authz/index.ts';
 import type { WebApp } from '../../src/web/app.tsx';
 import type { Runtime } from '../../src/runtime.ts';
-import { createUser } from '../../src/domains/accounts/index.ts';
+import { createUser, ensureAccount, getOutboxMessage, grantMembership, listOutbox } from '../../src/domains/accounts/index.ts';
 import type { StaffRole } from '../../src/platform/authz/index.ts';
 
 export const ORIGIN = 'http://localhost';
@@ -99,4 +99,41 @@ export async function createStaff(
   const r = await createUser(rt.deps, SYSTEM_ACTOR, { name, email, role: opts.role, password, locale: opts.locale ?? 'it' });
   if (!r.ok) throw new Error(`createStaff failed: ${JSON.stringify(r.error)}`);
   return { id: r.value.user.id, email: r.value.user.email, name, role: opts.role, password };
+}
+
+/**
+ * Signs in as a real person would with a sign-in link: asks for it on /accedi, reads the mail in
+ * the outbox, opens the link's page and presses its button. Returns the Cookie header.
+ */
+export async function signInByLink(rt: Pick<Runtime, 'app' | 'deps'>, email: string): Promise<string> {
+  const csrf = await getCsrf(rt.app);
+  const asked = await postForm(rt.app, '/accedi/link', { link_email: email }, { cookie: csrf.cookie });
+  if (asked.status !== 303) throw new Error(`asking a sign-in link for ${email} answered ${asked.status}`);
+  const box = await listOutbox(rt.deps, SYSTEM_ACTOR, {});
+  if (!box.ok) throw new Error('outbox not readable');
+  const row = box.value.rows.find((m) => m.to === email.toLowerCase());
+  if (!row) throw new Error(`no sign-in mail to ${email}`);
+  const msg = await getOutboxMessage(rt.deps, SYSTEM_ACTOR, row.id);
+  if (!msg.ok) throw new Error('sign-in mail not readable');
+  const url = /https?:\/\/\S+\/accedi\/link\/\S+/.exec(msg.value.text)?.[0];
+  if (!url) throw new Error('no link in the sign-in mail');
+  const path = new URL(url).pathname + new URL(url).search;
+  const page = await rt.app.request(path, { headers: { cookie: csrf.cookie } });
+  if (page.status !== 200) throw new Error(`the link's page answered ${page.status}`);
+  const res = await postForm(rt.app, new URL(url).pathname, {}, { cookie: csrf.cookie });
+  if (res.status !== 303) throw new Error(`using the link answered ${res.status}`);
+  const cookie = withResponseCookies(csrf.cookie, res);
+  if (!/approdo\.session_token=/.test(cookie)) throw new Error('the link set no session cookie');
+  return cookie;
+}
+
+/** A person of the network (no staff role) with a role in an organisation. */
+export async function createMember(rt: Pick<Runtime, 'deps'>, opts: { organisationId: string; role: string; email?: string; name?: string }): Promise<{ id: string; email: string }> {
+  const email = opts.email ?? `member-${randomBytes(4).toString('hex')}@example.test`;
+  const now = rt.deps.now();
+  return rt.deps.db.transaction(async (tx) => {
+    const a = await ensureAccount(rt.deps, tx, SYSTEM_ACTOR, { name: opts.name ?? 'Persona della rete', email }, now);
+    await grantMembership(tx, SYSTEM_ACTOR, { userId: a.id, scope: 'organisation', scopeId: opts.organisationId, role: opts.role }, now);
+    return { id: a.id, email };
+  });
 }

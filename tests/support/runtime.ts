@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config/env.ts';
-import { boot, type Runtime } from '../../src/runtime.ts';
+import { boot, type BootOptions, type Runtime } from '../../src/runtime.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 import { TEMPLATE_FILE, PG_TEMPLATE_DB } from './global-setup.ts';
 
@@ -16,6 +16,8 @@ export interface TestRuntimeOptions {
   env?: Record<string, string>;
   now?: () => Date;
   work?: boolean;
+  /** Capabilities beyond those in src/ (a throw-away one, to test the manifest mechanism). */
+  extra?: BootOptions['extra'];
 }
 
 export interface TestRuntime extends Runtime {
@@ -50,6 +52,6 @@ export async function testRuntime(opts: TestRuntimeOptions = {}): Promise<TestRu
     pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(TEMPLATE_FILE)]) });
   }
   const config = loadConfig(env);
-  const rt = await boot(config, { work: opts.work ?? true, pglite, prepared: true, now: opts.now, logger: createLogger('silent') });
+  const rt = await boot(config, { work: opts.work ?? true, pglite, prepared: true, now: opts.now, logger: createLogger('silent'), extra: opts.extra });
   return { ...rt, config };
 }

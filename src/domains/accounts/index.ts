@@ -2,7 +2,7 @@
 
 export { createUser, newUserSchema, type NewUser, type CreatedUser } from './create-user.ts';
 export { changeUserRole, setUserDisabled, setUserPassword, sendPasswordResetMail } from './update-user.ts';
-export { signIn, signOut, requestPasswordReset, resetPassword, type SignInError, type ResetError } from './sign-in.ts';
+export { signIn, signOut, requestPasswordReset, resetPassword, requestSignInLink, useSignInLink, type SignInError, type ResetError } from './sign-in.ts';
 export { createApiToken, revokeApiToken, listApiTokens, verifyBearer, newTokenSchema, type ApiTokenRow } from './api-tokens.ts';
 export {
   listUsers,
@@ -25,4 +25,4 @@ export type { AccountsDeps } from './deps.ts';
 export { accountRules } from './policy.ts';
 export { passwordResetMail, signInLinkMail, SIGN_IN_LINK_PATH } from './jobs.ts';
 export { authTables, users, memberships } from './tables.ts';
-export { membershipsOf, grantMembership, revokeMembership } from './memberships.ts';
+export { membershipsOf, grantMembership, revokeMembership, ensureAccount } from './memberships.ts';

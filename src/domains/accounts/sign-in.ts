@@ -10,6 +10,8 @@ export type SignInError = { code: 'invalid_credentials' };
 
 export interface SignedIn {
   user: { id: string; email: string };
+  /** The staff role, or null for a person of the network (who lands on their own page). */
+  role: string | null;
   /** Set-Cookie values from better-auth (the session cookie), to forward to the browser. */
   setCookies: string[];
 }
@@ -24,7 +26,7 @@ export async function signIn(
 ): Promise<Result<SignedIn, SignInError>> {
   const email = input.email.trim().toLowerCase();
   if (!email || !input.password || input.password.length > PASSWORD_MAX) return err({ code: 'invalid_credentials' });
-  const [row] = await deps.db.select({ disabled: users.disabled }).from(users).where(eq(users.email, email));
+  const [row] = await deps.db.select({ disabled: users.disabled, role: users.role }).from(users).where(eq(users.email, email));
   if (row?.disabled) {
     // Spend the same time as a password check, so a disabled account is not told apart by timing.
     await (await deps.auth.$context).password.hash(input.password);
@@ -37,7 +39,7 @@ export async function signIn(
   });
   if (!res.ok) return err({ code: 'invalid_credentials' });
   const body = (await res.json()) as { user: { id: string; email: string } };
-  return ok({ user: { id: body.user.id, email: body.user.email }, setCookies: res.headers.getSetCookie() });
+  return ok({ user: { id: body.user.id, email: body.user.email }, role: row?.role ?? null, setCookies: res.headers.getSetCookie() });
 }
 
 /** Deletes the session named by the request's cookie; returns the cookie-clearing headers. */
@@ -72,4 +74,31 @@ export async function resetPassword(deps: AccountsDeps, input: { token: string; 
   if (body.code === 'PASSWORD_TOO_SHORT') return invalid({ password: 'accounts.password.too_short' });
   if (body.code === 'PASSWORD_TOO_LONG') return invalid({ password: 'accounts.password.too_long' });
   return err({ code: 'invalid_token' });
+}
+
+/**
+ * Sends a sign-in link when the address belongs to an active account (staff or network); says
+ * nothing either way. The link opens our confirmation page (accounts/jobs.ts signInLinkMail).
+ */
+export async function requestSignInLink(deps: AccountsDeps, input: { email: string; next: string | null; headers: Headers }): Promise<void> {
+  const email = input.email.trim().toLowerCase();
+  const [row] = await deps.db.select({ disabled: users.disabled }).from(users).where(eq(users.email, email));
+  if (!row || row.disabled) return;
+  await deps.auth.api.signInMagicLink({ body: { email, callbackURL: input.next ?? '/' }, headers: input.headers });
+}
+
+export type LinkError = { code: 'invalid_link' };
+
+/** Spends a sign-in link: the session's cookies and who signed in, or `invalid_link` (expired, used, forged). */
+export async function useSignInLink(deps: AccountsDeps, input: { token: string; headers: Headers }): Promise<Result<SignedIn, LinkError>> {
+  if (!/^[\w-]{8,200}$/.test(input.token)) return err({ code: 'invalid_link' });
+  const res = await deps.auth.api.magicLinkVerify({ query: { token: input.token, callbackURL: '/' }, headers: input.headers, asResponse: true });
+  const location = res.headers.get('location') ?? '';
+  const setCookies = res.headers.getSetCookie();
+  if (location.includes('error=') || !setCookies.some((c) => c.includes('session_token='))) return err({ code: 'invalid_link' });
+  const session = await deps.auth.api.getSession({ headers: new Headers({ cookie: setCookies.map((c) => c.split(';')[0]).join('; ') }) });
+  if (!session) return err({ code: 'invalid_link' });
+  const [u] = await deps.db.select({ id: users.id, email: users.email, role: users.role, disabled: users.disabled }).from(users).where(eq(users.id, session.user.id));
+  if (!u || u.disabled) return err({ code: 'invalid_link' });
+  return ok({ user: { id: u.id, email: u.email }, role: u.role, setCookies });
 }

@@ -1,6 +1,6 @@
 // Organisations: create, edit, list and read the agency, the employers of its territory and (later)
 // partners; and ensureHostOrganisation, which the demo and the CLI call to make the agency exist.
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { audit, diff } from '../../platform/audit/index.ts';
@@ -266,4 +266,10 @@ export async function organisationBySlug(db: DbOrTx, slug: string): Promise<{ id
   if (!/^[a-z0-9-]{1,100}$/.test(slug)) return null;
   const [row] = await db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.slug, slug));
   return row ?? null;
+}
+
+/** Names and slugs of organisations by id (a person's memberships on their own page). */
+export async function organisationsByIds(db: DbOrTx, ids: string[]): Promise<{ id: string; slug: string; name: string }[]> {
+  if (!ids.length) return [];
+  return db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).orderBy(asc(organisations.name));
 }

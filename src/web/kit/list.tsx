@@ -4,7 +4,7 @@
 import type { Child } from 'hono/jsx';
 import type { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../context.ts';
-import { AdminLayout } from '../layouts/AdminLayout.tsx';
+import { AdminLayout, type AdminLayoutProps } from '../layouts/AdminLayout.tsx';
 import { EXPORT_FORMATS } from '../../platform/export/index.ts';
 import type { Rule } from '../../platform/authz/index.ts';
 import type { Paged } from '../../platform/query.ts';
@@ -45,8 +45,13 @@ export interface ListDefinition<S extends Record<string, ParamReader>, R, D exte
   /** Flash messages the list shows after a redirect (`?esito=`): the prefix and the known keys. */
   flash?: { prefix: string; known: readonly string[] };
   /** The export of the filtered list, under its own rule, with every row (not one page). */
-  export?: { name: string; rule: Rule; rows: (c: Ctx, q: QueryOf<S>) => Promise<Result<R[], { code: string }>> };
+  export?: { name: string; rule?: Rule; rows: (c: Ctx, q: QueryOf<S>) => Promise<Result<R[], { code: string }>> };
+  /** The area's shell: the back office's by default, PartnerLayout in the partner portal. */
+  layout?: (props: AdminLayoutProps) => unknown;
 }
+
+/** The list's path; in the partner portal it is relative to the organisation (`/partner/<slug>`). */
+const listPath = (c: Ctx, path: string) => (c.var.scope ? `/partner/${c.var.scope.slug}${path}` : path);
 
 export const defineList = <S extends Record<string, ParamReader>, R, D extends Paged<R>>(def: ListDefinition<S, R, D>) => def;
 
@@ -54,8 +59,9 @@ function ListPage<S extends Record<string, ParamReader>, R, D extends Paged<R>>(
   const { t } = c.var;
   const params = q as Record<string, string | undefined>;
   const tabs = def.tabs;
+  const Shell = (def.layout ?? AdminLayout) as typeof AdminLayout;
   return (
-    <AdminLayout c={c} title={t(def.title)} flash={def.flash ? flash(c, def.flash.prefix, def.flash.known) : null}>
+    <Shell c={c} title={t(def.title)} flash={def.flash ? flash(c, def.flash.prefix, def.flash.known) : null}>
       <div class="d-flex flex-wrap justify-content-between align-items-start gap-3">
         <h1>{t(def.title)}</h1>
         {def.actions?.(c)}
@@ -68,13 +74,13 @@ function ListPage<S extends Record<string, ParamReader>, R, D extends Paged<R>>(
           tabs={[undefined, ...tabs.values].map((v) => ({
             label: tabs.label(c, v),
             count: tabs.count?.(data, v),
-            href: listHref(c, def.path, { ...params, [tabs.param]: v }),
+            href: listHref(c, listPath(c, def.path), { ...params, [tabs.param]: v }),
             current: params[tabs.param] === v,
           }))}
         />
       ) : null}
       {def.filters ? (
-        <FilterForm c={c} action={def.path} label={def.filterLabel ? t(def.filterLabel) : undefined} hidden={tabs ? { [tabs.param]: params[tabs.param] } : {}} submit={t(def.submit ?? 'common.filter')}>
+        <FilterForm c={c} action={listPath(c, def.path)} label={def.filterLabel ? t(def.filterLabel) : undefined} hidden={tabs ? { [tabs.param]: params[tabs.param] } : {}} submit={t(def.submit ?? 'common.filter')}>
           {def.filters(c, q, data)}
         </FilterForm>
       ) : null}
@@ -83,14 +89,14 @@ function ListPage<S extends Record<string, ParamReader>, R, D extends Paged<R>>(
           {EXPORT_FORMATS.map((f, i) => (
             <>
               {i ? ' · ' : null}
-              <a href={listHref(c, `${def.path}/esporta.${f}`, params)}>{t(`common.export.${f}`)}</a>
+              <a href={listHref(c, `${listPath(c, def.path)}/esporta.${f}`, params)}>{t(`common.export.${f}`)}</a>
             </>
           ))}
         </p>
       ) : null}
       <DataTable c={c} caption={pageCaption(c, def.caption, data)} columns={def.columns(c)} rows={data.items} empty={t(def.empty)} paging={{ page: data.page, pages: data.pages, params }} />
       {def.aside?.(c, data, q)}
-    </AdminLayout>
+    </Shell>
   );
 }
 
@@ -105,7 +111,7 @@ export function mountList<S extends Record<string, ParamReader>, R, D extends Pa
   const exp = def.export;
   if (!exp) return;
   for (const format of EXPORT_FORMATS) {
-    app.get(`/esporta.${format}`, requireRule(exp.rule), async (c) => {
+    app.get(`/esporta.${format}`, exp.rule ? requireRule(exp.rule) : (_c, next) => next(), async (c) => {
       const q = readQuery(c, def.query);
       const r = await exp.rows(c, q);
       if (!r.ok) return errorResponse(c, r.error);

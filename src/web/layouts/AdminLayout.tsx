@@ -1,5 +1,6 @@
-// The back-office shell: the site layout with the navigation the back-office modules declare
-// (src/web/modules.ts), each entry shown to the actors its rule allows.
+// The shells of the areas behind a sign-in: the back office (/admin) and the partner portal
+// (/partner/<org>). Both are the site layout with a side navigation built from the modules'
+// entries (src/web/modules.ts), each shown to those its rule or role allows.
 import type { Child } from 'hono/jsx';
 import type { Ctx } from '../context.ts';
 import { Layout } from './Layout.tsx';
@@ -16,23 +17,24 @@ export interface AdminLayoutProps {
   flash?: string | null;
 }
 
-export function AdminLayout({ c, title, children, scripts, head, flash }: AdminLayoutProps) {
+interface NavItem {
+  path: string;
+  key: string;
+}
+
+function AreaShell({ c, title, children, scripts, head, flash, items, root, navLabel, heading }: AdminLayoutProps & { items: NavItem[]; root: string; navLabel: string; heading?: string }) {
   const { t, lp, user, csrfToken } = c.var;
   const path = c.req.path;
-  const visible = c.var.nav.backoffice
-    .filter((e) => !e.rule || can(c.var.actor, e.rule))
-    .map((e) => ({ path: e.path === '/' ? '/admin' : `/admin${e.path}`, key: e.label }));
-  const current = visible
-    .filter((s) => path === s.path || (s.path !== '/admin' && path.startsWith(s.path + '/')))
-    .sort((a, b) => b.path.length - a.path.length)[0];
+  const current = items.filter((s) => path === s.path || (s.path !== root && path.startsWith(s.path + '/'))).sort((a, b) => b.path.length - a.path.length)[0];
   return (
     <Layout c={c} title={title} area="admin" scripts={scripts} head={head}>
       <div class="container-fluid my-4">
         <div class="row">
           <div class="col-12 col-lg-3 col-xl-2 mb-4">
-            <nav class="admin-nav" aria-label={t('admin.nav.label')}>
+            <nav class="admin-nav" aria-label={navLabel}>
+              {heading ? <p class="fw-semibold mb-2">{heading}</p> : null}
               <ul class="nav flex-column">
-                {visible.map((s) => (
+                {items.map((s) => (
                   <li class="nav-item">
                     <a class="nav-link" href={lp(s.path)} aria-current={current?.path === s.path ? 'page' : undefined}>
                       {t(s.key)}
@@ -44,6 +46,9 @@ export function AdminLayout({ c, title, children, scripts, head, flash }: AdminL
                 <form method="post" action={lp('/esci')} class="mt-3">
                   <input type="hidden" name="_csrf" value={csrfToken} />
                   <p class="small mb-1">{t('admin.signed_in_as', { email: user.email, role: t(`admin.roles.${user.role ?? 'member'}`) })}</p>
+                  <p class="small mb-1">
+                    <a href={lp('/area-personale')}>{t('accounts.me.title')}</a>
+                  </p>
                   <button type="submit" class="btn btn-outline-primary btn-sm">
                     {t('admin.sign_out')}
                   </button>
@@ -63,4 +68,22 @@ export function AdminLayout({ c, title, children, scripts, head, flash }: AdminL
       </div>
     </Layout>
   );
+}
+
+export function AdminLayout(props: AdminLayoutProps) {
+  const { c } = props;
+  const items = c.var.nav.backoffice.filter((e) => !e.rule || can(c.var.actor, e.rule)).map((e) => ({ path: e.path === '/' ? '/admin' : `/admin${e.path}`, key: e.label }));
+  return <AreaShell {...props} items={items} root="/admin" navLabel={c.var.t('admin.nav.label')} />;
+}
+
+/** The partner portal of the organisation the request is on (set by requireMembership). */
+export function PartnerLayout(props: AdminLayoutProps) {
+  const { c } = props;
+  const scope = c.var.scope!;
+  const root = `/partner/${scope.slug}`;
+  const items = c.var.nav.partner
+    // Entries of the partner area name the roles in the organisation that see them.
+    .filter((e) => !e.roles || e.roles.includes(scope.membership.role))
+    .map((e) => ({ path: e.path === '/' ? root : `${root}${e.path}`, key: e.label }));
+  return <AreaShell {...props} items={items} root={root} navLabel={c.var.t('admin.nav.partner_label', { name: scope.name })} heading={scope.name} />;
 }

@@ -98,9 +98,12 @@ function ConfirmPage({ c, p }: { c: Ctx; p: ErasurePreview }) {
             <label class="form-check-label" for={`erase-${part.capability}`}>
               {t(`${part.capability}.personal_data.optional_label`)}
             </label>
-            <p class="form-text" id={`erase-${part.capability}-hint`}>
-              {t(`${part.capability}.personal_data.optional_hint`)}
-            </p>
+            <div class="form-text" id={`erase-${part.capability}-hint`}>
+              <p class="mb-1">{t(`${part.capability}.personal_data.optional_hint`)}</p>
+              <ul>
+                <PartList c={c} part={part} kind="erase" />
+              </ul>
+            </div>
           </div>
         ))}
         <p>

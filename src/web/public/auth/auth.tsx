@@ -1,4 +1,6 @@
-// Staff sign-in and sign-out (/accedi, /esci) and password reset (/password-dimenticata, /reimposta-password).
+// Signing in and out for everyone with an account — staff and people of the network: a sign-in
+// link by mail or a password (/accedi, /accedi/link), /esci, and password reset
+// (/password-dimenticata, /reimposta-password).
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Ctx } from '../../context.ts';
@@ -7,7 +9,8 @@ import { CsrfField, ErrorSummary, FormActions, TextField, type FormState } from 
 import { f, formValues, parseForm, type FormValues } from '../../../platform/forms/index.ts';
 import { RateLimiter } from '../../../platform/http/rate-limit.ts';
 import type { FieldErrors } from '../../../platform/result.ts';
-import { PASSWORD_MAX, PASSWORD_MIN, requestPasswordReset, resetPassword, signIn, signOut } from '../../../domains/accounts/index.ts';
+import { PASSWORD_MAX, PASSWORD_MIN, requestPasswordReset, requestSignInLink, resetPassword, signIn, signOut, SIGN_IN_LINK_PATH, useSignInLink } from '../../../domains/accounts/index.ts';
+import { SIGN_IN_LINK_MINUTES } from '../../../platform/auth/index.ts';
 
 const MINUTE = 60_000;
 
@@ -28,9 +31,9 @@ export function safeNextPath(v: unknown): string | null {
   return v;
 }
 
-/** Where to go after signing in: `next` in the current language, else the back office. */
-function afterSignIn(c: Ctx, next: string | null): string {
-  if (!next) return c.var.lp('/admin');
+/** Where to go after signing in: `next` in the current language, else the back office for staff and one's own page for everyone else. */
+function afterSignIn(c: Ctx, next: string | null, role: string | null): string {
+  if (!next) return c.var.lp(role ? '/admin' : '/area-personale');
   if (next === '/en' || next.startsWith('/en/') || next.startsWith('/en?')) return next;
   return c.var.lp(next);
 }
@@ -69,6 +72,7 @@ const signInSchema = z.object({
   password: z.string({ error: 'common.forms.required' }).min(1, 'common.forms.required'),
 });
 const forgotSchema = z.object({ email: f.email() });
+const linkSchema = z.object({ email: f.email() });
 const resetSchema = z
   .object({
     token: z.string().max(300).default(''),
@@ -105,9 +109,9 @@ function Notice({ text, kind = 'info' }: { text?: string | null; kind?: 'info' |
   );
 }
 
-const SIGN_IN_NOTICES = new Set(['signed_out', 'password_reset']);
+const SIGN_IN_NOTICES = new Set(['signed_out', 'password_reset', 'account_erased']);
 
-function SignInPage({ c, s, next, alert, notice }: { c: Ctx; s: FormState; next: string | null; alert?: string; notice?: string | null }) {
+function SignInPage({ c, s, next, alert, notice, link }: { c: Ctx; s: FormState; next: string | null; alert?: string; notice?: string | null; link?: FormState }) {
   const { t, lp } = c.var;
   return (
     <AuthShell c={c} title={t('accounts.sign_in.title')}>
@@ -128,6 +132,57 @@ function SignInPage({ c, s, next, alert, notice }: { c: Ctx; s: FormState; next:
       <p class="mt-4">
         <a href={lp('/password-dimenticata')}>{t('accounts.sign_in.forgot')}</a>
       </p>
+      <h2 class="h4 mt-5">{t('accounts.sign_in_link.title')}</h2>
+      <p>{t('accounts.sign_in_link.intro', { minutes: SIGN_IN_LINK_MINUTES })}</p>
+      <form method="post" action={lp(SIGN_IN_LINK_PATH)} novalidate>
+        <CsrfField token={c.var.csrfToken} />
+        {next ? <input type="hidden" name="next" value={next} /> : null}
+        <TextField s={link ?? state(c)} name="link_email" type="email" label={t('accounts.fields.email')} required autocomplete="email" maxLength={254} />
+        <FormActions>
+          <button type="submit" class="btn btn-outline-primary">
+            {t('accounts.sign_in_link.submit')}
+          </button>
+        </FormActions>
+      </form>
+    </AuthShell>
+  );
+}
+
+/** After asking for a link: the same words whether or not the address has an account. */
+function LinkSentPage({ c }: { c: Ctx }) {
+  const { t, lp } = c.var;
+  return (
+    <AuthShell c={c} title={t('accounts.sign_in_link.sent_title')}>
+      <Notice text={t('accounts.sign_in_link.sent', { minutes: SIGN_IN_LINK_MINUTES })} kind="success" />
+      <p>
+        <a href={lp('/accedi')}>{t('accounts.forgot.back')}</a>
+      </p>
+    </AuthShell>
+  );
+}
+
+/** The page a sign-in link opens: a button, so that a mail scanner opening the link signs no one in. */
+function LinkPage({ c, token, next, alert }: { c: Ctx; token: string; next: string | null; alert?: string }) {
+  const { t, lp } = c.var;
+  return (
+    <AuthShell c={c} title={t('accounts.sign_in_link.use_title')} noReferrer>
+      <Notice text={alert} kind="danger" />
+      {alert ? (
+        <p>
+          <a href={lp('/accedi')}>{t('accounts.sign_in_link.ask_again')}</a>
+        </p>
+      ) : (
+        <form method="post" action={lp(`${SIGN_IN_LINK_PATH}/${encodeURIComponent(token)}`)}>
+          <CsrfField token={c.var.csrfToken} />
+          {next ? <input type="hidden" name="next" value={next} /> : null}
+          <p>{t('accounts.sign_in_link.use_intro')}</p>
+          <FormActions>
+            <button type="submit" class="btn btn-primary">
+              {t('accounts.sign_in_link.use_submit')}
+            </button>
+          </FormActions>
+        </form>
+      )}
     </AuthShell>
   );
 }
@@ -211,6 +266,10 @@ export function authPageRoutes() {
   const resetByEmail = new RateLimiter(5, 60 * MINUTE);
   const resetByIp = new RateLimiter(20, 60 * MINUTE);
 
+  app.use('/accedi/*', async (c, next) => {
+    c.header('Cache-Control', 'private, no-store');
+    await next();
+  });
   app.use('/accedi', async (c, next) => {
     c.header('Cache-Control', 'private, no-store');
     await next();
@@ -218,7 +277,7 @@ export function authPageRoutes() {
 
   app.get('/accedi', (c) => {
     const next = safeNextPath(c.req.query('next'));
-    if (c.var.user) return c.redirect(afterSignIn(c, next), 303);
+    if (c.var.user) return c.redirect(afterSignIn(c, next, c.var.user.role), 303);
     const done = c.req.query('esito');
     const notice = done && SIGN_IN_NOTICES.has(done) ? c.var.t(`accounts.sign_in.notice_${done}`) : null;
     return c.html(<SignInPage c={c} s={state(c)} next={next} notice={notice} />);
@@ -246,7 +305,52 @@ export function authPageRoutes() {
     signInByEmail.reset(email);
     for (const cookie of r.value.setCookies) c.header('Set-Cookie', cookie, { append: true });
     c.var.log.info({ event: 'sign_in', userId: r.value.user.id }, 'signed in');
-    return c.redirect(afterSignIn(c, next), 303);
+    return c.redirect(afterSignIn(c, next, r.value.role), 303);
+  });
+
+  const linkByEmail = new RateLimiter(5, 60 * MINUTE);
+  const linkByIp = new RateLimiter(20, 60 * MINUTE);
+
+  app.post(SIGN_IN_LINK_PATH, async (c) => {
+    const values = formValues(await c.req.parseBody({ all: true }));
+    const next = safeNextPath(values.next);
+    const parsed = parseForm(linkSchema, { email: values.link_email ?? '' });
+    const link = (errors: FieldErrors = {}) => state(c, { link_email: values.link_email ?? '' }, Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === 'email' ? 'link_email' : k, v])));
+    if (!parsed.ok) return c.html(<SignInPage c={c} s={state(c)} next={next} link={link(parsed.errors)} />, 422);
+    const email = parsed.data.email.toLowerCase();
+    const wait = limited(linkByIp, linkByEmail, clientIp(c), email);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return c.html(<SignInPage c={c} s={state(c)} next={next} link={link()} alert={c.var.t('common.errors.rate_limited', { seconds: wait })} />, 429);
+    }
+    await requestSignInLink(c.var.deps, { email, next, headers: c.req.raw.headers });
+    return c.redirect(`${c.var.lp(SIGN_IN_LINK_PATH)}?esito=sent`, 303);
+  });
+
+  app.get(SIGN_IN_LINK_PATH, (c) => (c.req.query('esito') === 'sent' ? c.html(<LinkSentPage c={c} />) : c.redirect(c.var.lp('/accedi'), 303)));
+
+  app.get(`${SIGN_IN_LINK_PATH}/:token`, (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    const token = c.req.param('token');
+    const next = safeNextPath(c.req.query('next'));
+    if (!/^[\w-]{8,200}$/.test(token)) return c.html(<LinkPage c={c} token="" next={null} alert={c.var.t('accounts.sign_in_link.invalid')} />, 400);
+    return c.html(<LinkPage c={c} token={token} next={next} />);
+  });
+
+  app.post(`${SIGN_IN_LINK_PATH}/:token`, async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    const values = formValues(await c.req.parseBody({ all: true }));
+    const next = safeNextPath(values.next);
+    const wait = clientIp(c) ? linkByIp.hit(clientIp(c)!) : 0;
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return c.html(<LinkPage c={c} token="" next={null} alert={c.var.t('common.errors.rate_limited', { seconds: wait })} />, 429);
+    }
+    const r = await useSignInLink(c.var.deps, { token: c.req.param('token'), headers: c.req.raw.headers });
+    if (!r.ok) return c.html(<LinkPage c={c} token="" next={null} alert={c.var.t('accounts.sign_in_link.invalid')} />, 410);
+    for (const cookie of r.value.setCookies) c.header('Set-Cookie', cookie, { append: true });
+    c.var.log.info({ event: 'sign_in', method: 'link', userId: r.value.user.id }, 'signed in');
+    return c.redirect(afterSignIn(c, next, r.value.role), 303);
   });
 
   app.post('/esci', async (c) => {
