@@ -5,7 +5,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { mailKeys, type MailKey, type OutgoingMail } from '../../platform/mail/index.ts';
 import { t, type Locale } from '../../platform/i18n/index.ts';
 import { fmt, toRomeLocal } from '../../platform/i18n/format.ts';
-import { sign, safeEqual } from '../../platform/http/signing.ts';
+import { absoluteUrl, signedLinks, UUID_SUBJECT } from '../../platform/links/index.ts';
 import { markdownToText } from '../../platform/markdown.ts';
 import type { meetings, meetingRegistrations } from './tables.ts';
 
@@ -16,21 +16,19 @@ export type Meeting = typeof meetings.$inferSelect;
 export type Registration = typeof meetingRegistrations.$inferSelect;
 type Links = { baseUrl: string; secret: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const mac = (secret: string, id: string) => sign(secret, `meetings:cancel:${id}`).slice(0, 32);
+const cancelLink = (secret: string) => signedLinks(secret, { purpose: 'meetings:cancel', macLength: 32, subject: UUID_SUBJECT });
 
 export function cancelToken(secret: string, registrationId: string): string {
-  return `${registrationId}.${mac(secret, registrationId)}`;
+  return cancelLink(secret).make(registrationId);
 }
 
 /** The registration a cancel link names, when its signature is right. */
 export function readCancelToken(secret: string, token: string): string | null {
-  const m = /^([0-9a-f-]{36})\.([\w-]{32})$/.exec(token);
-  if (!m || !UUID.test(m[1]!)) return null;
-  return safeEqual(mac(secret, m[1]!), m[2]!) ? m[1]! : null;
+  const r = cancelLink(secret).read(token);
+  return r.ok ? r.subject : null;
 }
 
-const abs = (links: Links, locale: Locale, path: string) => `${links.baseUrl.replace(/\/$/, '')}${locale === 'en' ? '/en' : ''}${path}`;
+const abs = (links: Links, locale: Locale, path: string) => absoluteUrl(links.baseUrl, locale, path);
 
 export const cancelUrl = (links: Links, r: Registration) => abs(links, r.locale, `/webinar/annulla/${cancelToken(links.secret, r.id)}`);
 
