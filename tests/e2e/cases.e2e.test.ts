@@ -83,8 +83,8 @@ describe('from a lead to a case with a task', () => {
     expect(new URL(page.url()).pathname).toMatch(/^\/admin\/casi\/[0-9a-f-]{36}\/cancella$/);
     expect(await page.locator('h1').textContent()).toBe('Cancellare i dati di Luca Ferri?');
     const main = (await page.locator('main').textContent()) ?? '';
-    expect(main).toContain('i contatti lasciati dal sito con lo stesso indirizzo, con le note del team (1)');
-    expect(main).toContain('art. 17, par. 3, lett. b, GDPR');
+    expect(main).toContain('contatti con lo stesso indirizzo: 1');
+    expect(main).toContain('la traccia della cancellazione');
     await follow(page, page.getByRole('button', { name: 'Cancella definitivamente' }));
     expect(new URL(page.url()).pathname).toBe('/admin/casi');
     expect(await page.locator('[role="status"]').first().textContent()).toContain('I dati della persona sono stati cancellati.');

@@ -34,14 +34,15 @@ describe('reference data', () => {
   // journey helpers count Chromium's "status of 422" console line as a browser problem.
   it('adds an edge through the form', async () => {
     const { page } = j;
-    await visit(page, '/admin/riferimenti/relazioni/nuova?disciplina=3');
-    await page.selectOption('#kind', 'same');
-    await page.selectOption('#specialisationCode', 'malattie-dell-apparato-cardiovascolare');
-    await page.fill('#source', 'DI 68/2015');
+    // Medicina trasfusionale (47) has no edge to this school yet: an administrator adds one.
+    await visit(page, '/admin/riferimenti/relazioni/nuova?disciplina=47');
+    await page.selectOption('#kind', 'affine');
+    await page.selectOption('#specialisationCode', 'patologia-clinica-e-biochimica-clinica');
+    await page.fill('#source', 'DM 31-1-1998');
     await follow(page, page.locator('main form[novalidate] button[type="submit"]'));
     expect(await page.locator('[role="status"]').textContent()).toContain('Relazione aggiunta.');
-    await follow(page, page.locator('a[aria-label^="Correggi o disattiva: Malattie"]'), 'edge');
-    expect(await page.locator('h1').textContent()).toContain('Malattie dell');
+    await follow(page, page.locator('a[aria-label^="Correggi o disattiva: Patologia clinica"]'), 'edge');
+    expect(await page.locator('h1').textContent()).toContain('Patologia clinica');
   });
 });
 

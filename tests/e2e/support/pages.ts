@@ -135,7 +135,7 @@ export async function selectAndSettle(page: Page, selector: string, value: strin
 
 /** On the sign-in page (reached directly or by a redirect): fills it in and follows to where it leads. */
 export async function fillSignIn(page: Page, user: { email: string; password: string }): Promise<Response> {
-  await page.getByLabel('Email').fill(user.email);
+  await page.locator('#email').fill(user.email);
   await page.getByLabel('Password', { exact: false }).first().fill(user.password);
   return follow(page, page.getByRole('button', { name: 'Accedi' }));
 }
