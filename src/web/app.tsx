@@ -11,6 +11,7 @@ import { loadUser, requireMembership, requireStaff } from './middleware/auth.tsx
 import { createFastPath } from './middleware/page-cache.ts';
 import { ErrorPage } from './pages/errors.tsx';
 import { modulesOf, navOf, type WebArea, type WebModule } from './modules.ts';
+import { organisationBySlug } from '../domains/organisations/index.ts';
 import type { Locale } from '../platform/i18n/index.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -69,7 +70,7 @@ export function createApp(deps: AppDeps, modules: readonly WebModule[]): WebApp 
   app.route('/admin', admin);
   // The partner portal: every page is of one organisation, and only its members see it.
   const partner = new Hono<AppEnv>();
-  partner.use('*', requireMembership('organisation', 'org'));
+  partner.use('*', requireMembership('organisation', 'org', organisationBySlug));
   partner.route('/', area(modules, 'partner'));
   app.route('/partner/:org', partner);
   app.route('/', area(modules, 'public'));

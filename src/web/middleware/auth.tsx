@@ -4,7 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Ctx, SessionUser } from '../context.ts';
 import { membershipIn, userActor, type ScopeKind, type StaffRole } from '../../platform/authz/index.ts';
 import { membershipsOf } from '../../domains/accounts/index.ts';
-import { organisationBySlug } from '../../domains/organisations/index.ts';
+import type { DomainDeps } from '../../platform/domain-deps.ts';
 import { ErrorPage } from '../pages/errors.tsx';
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?approdo\.session_token=/;
@@ -55,12 +55,16 @@ export const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => {
  * An unknown slug and a scope the person is not a member of are the same 404 — nobody learns which
  * organisations exist by trying.
  */
-export function requireMembership(scope: ScopeKind, param: string): MiddlewareHandler<AppEnv> {
+export function requireMembership(
+  scope: ScopeKind,
+  param: string,
+  load: (db: DomainDeps['db'], slug: string) => Promise<{ id: string; slug: string; name: string } | null>,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!c.var.user) return toSignIn(c);
     c.header('Cache-Control', 'private, no-store');
     const slug = c.req.param(param) ?? '';
-    const found = scope === 'organisation' ? await organisationBySlug(c.var.deps.db, slug) : null;
+    const found = await load(c.var.deps.db, slug);
     const membership = found ? membershipIn(c.var.actor, scope, found.id) : undefined;
     if (!found || !membership) return c.html(<ErrorPage c={c} kind="not_found" />, 404);
     c.set('scope', { ...found, membership });
