@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { audit } from '../../platform/audit/index.ts';
 import { can, type Actor, STAFF_ROLES, type StaffRole } from '../../platform/authz/index.ts';
 import { f } from '../../platform/forms/index.ts';
+import { isUuid } from '../../platform/query.ts';
 import { forbidden, invalid, notFound, ok, type Result } from '../../platform/result.ts';
 import type { AccountsDeps } from './deps.ts';
 import { apiTokens, users } from './tables.ts';
@@ -63,7 +64,7 @@ export async function createApiToken(
 
 export async function revokeApiToken(deps: AccountsDeps, actor: Actor, id: string): Promise<Result<void>> {
   if (!can(actor, accountRules.manageApiTokens)) return forbidden();
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return notFound();
+  if (!isUuid(id)) return notFound();
   return deps.db.transaction(async (tx) => {
     const [row] = await tx.select().from(apiTokens).where(eq(apiTokens.id, id)).for('update');
     if (!row) return notFound();

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../platform/audit/tables.ts';
 import { can, type Actor } from '../../platform/authz/index.ts';
 import { mailMessages } from '../../platform/mail/tables.ts';
+import { isUuid, type Paged } from '../../platform/query.ts';
 import { forbidden, notFound, ok, type Result } from '../../platform/result.ts';
 import type { AccountsDeps } from './deps.ts';
 import { users } from './tables.ts';
@@ -45,12 +46,8 @@ export async function getUserByEmail(deps: AccountsDeps, actor: Actor, email: st
   return row ? ok(row) : notFound();
 }
 
-export interface Page<T> {
-  rows: T[];
-  total: number;
-  page: number;
-  pages: number;
-}
+/** A page of a list (the platform's shape, which the back office's list kit renders). */
+export type Page<T> = Paged<T>;
 
 export const PAGE_SIZE = 50;
 const pageOf = (page: number, total: number) => {
@@ -88,7 +85,7 @@ export async function listAuditLog(
     .offset((page - 1) * PAGE_SIZE);
   const types = await db.selectDistinct({ v: auditLog.entityType }).from(auditLog).orderBy(asc(auditLog.entityType));
   const actors = await db.selectDistinct({ v: auditLog.actorLabel }).from(auditLog).orderBy(asc(auditLog.actorLabel));
-  return ok({ rows, total: Number(n), page, pages, entityTypes: types.map((r) => r.v), actors: actors.map((r) => r.v) });
+  return ok({ items: rows, total: Number(n), page, pages, entityTypes: types.map((r) => r.v), actors: actors.map((r) => r.v) });
 }
 
 export type OutboxRow = Pick<typeof mailMessages.$inferSelect, 'id' | 'to' | 'subject' | 'status' | 'createdAt' | 'sentAt'>;
@@ -112,15 +109,13 @@ export async function listOutbox(deps: AccountsDeps, actor: Actor, q: { page?: n
     .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE);
-  return ok({ rows, total: Number(n), page, pages });
+  return ok({ items: rows, total: Number(n), page, pages });
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function getOutboxMessage(deps: AccountsDeps, actor: Actor, id: string): Promise<Result<OutboxMessage>> {
   if (!can(actor, accountRules.readOutbox)) return forbidden();
   // A malformed id would make PostgreSQL raise on the uuid cast: it is simply not there.
-  if (!UUID.test(id)) return notFound();
+  if (!isUuid(id)) return notFound();
   const [row] = await deps.db.select().from(mailMessages).where(eq(mailMessages.id, id));
   return row ? ok(row) : notFound();
 }

@@ -88,7 +88,7 @@ afterAll(() => rt.close());
 const emails = async (f: SubscriberFilters) => {
   const r = await listSubscribers(rt.deps, RECRUITER, f);
   if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value.rows.map((x) => x.email).sort();
+  return r.value.items.map((x) => x.email).sort();
 };
 
 describe('listSubscribers', () => {
@@ -116,18 +116,18 @@ describe('listSubscribers', () => {
     if (!first.ok) throw new Error('refused');
     expect(first.value.total).toBe(SUBSCRIBERS_PAGE_SIZE + 2);
     expect(first.value.pages).toBe(2);
-    expect(first.value.rows).toHaveLength(SUBSCRIBERS_PAGE_SIZE);
-    expect(first.value.rows[0]!.email).toBe('pagina-00@example.test');
+    expect(first.value.items).toHaveLength(SUBSCRIBERS_PAGE_SIZE);
+    expect(first.value.items[0]!.email).toBe('pagina-00@example.test');
     const second = await listSubscribers(rt.deps, RECRUITER, { q: 'pagina-', page: 2 });
     if (!second.ok) throw new Error('refused');
-    expect(second.value.rows.map((r) => r.email)).toEqual(['pagina-50@example.test', 'pagina-51@example.test']);
+    expect(second.value.items.map((r) => r.email)).toEqual(['pagina-50@example.test', 'pagina-51@example.test']);
     // A page beyond the last shows the last.
     const beyond = await listSubscribers(rt.deps, RECRUITER, { q: 'pagina-', page: 99 });
     expect(beyond.ok && beyond.value.page).toBe(2);
 
     const anna = (await listSubscribers(rt.deps, RECRUITER, { q: 'anna.bianchi' }));
     if (!anna.ok) throw new Error('refused');
-    const row = anna.value.rows[0]!;
+    const row = anna.value.items[0]!;
     expect(row.professionName).toBe('Medico chirurgo');
     expect(row.specialisations.map((x) => x.name)).toEqual(['Geriatria']);
     expect(row.areas.map((a) => a.label).sort()).toEqual(['Rovereto (TN)', 'Trento', 'Trento (TN)']);
@@ -219,9 +219,9 @@ describe('alert statistics per call', () => {
     const r = await listFanouts(rt.deps, RECRUITER, {});
     if (!r.ok) throw new Error('refused');
     expect(r.value.total).toBe(2);
-    expect(r.value.rows.map((x) => x.callTitle)).toEqual(['Dirigente medico di Geriatria', 'Dirigente medico di Medicina interna']);
-    expect(r.value.rows[0]).toMatchObject({ callId: callRunning, status: 'sending', matched: 7, sent: 3, pending: 1, failed: 2, skipped: 1, clicked: 2 });
-    expect(r.value.rows[1]).toMatchObject({ callId: callDone, status: 'done', matched: 1, sent: 1, pending: 0, failed: 0, skipped: 0, clicked: 0 });
+    expect(r.value.items.map((x) => x.callTitle)).toEqual(['Dirigente medico di Geriatria', 'Dirigente medico di Medicina interna']);
+    expect(r.value.items[0]).toMatchObject({ callId: callRunning, status: 'sending', matched: 7, sent: 3, pending: 1, failed: 2, skipped: 1, clicked: 2 });
+    expect(r.value.items[1]).toMatchObject({ callId: callDone, status: 'done', matched: 1, sent: 1, pending: 0, failed: 0, skipped: 0, clicked: 0 });
   });
 
   it("details a fan-out: reasons, modes, and the failed deliveries naming only their address", async () => {

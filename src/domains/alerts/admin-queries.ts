@@ -7,6 +7,7 @@ import { audit } from '../../platform/audit/index.ts';
 import { can, type Actor } from '../../platform/authz/index.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
 import type { ExportFormat } from '../../platform/export/index.ts';
+import { containsPattern, isUuid, type Paged } from '../../platform/query.ts';
 import { forbidden, notFound, ok, type Result } from '../../platform/result.ts';
 import { calls } from '../calls/index.ts';
 import { comuni, professions, provinces, specialisations } from '../reference/index.ts';
@@ -33,8 +34,6 @@ export const SUBSCRIBER_DELIVERIES_SHOWN = 200;
 /** The province filter's value for "no area chosen": the subscriber hears of calls anywhere. */
 export const ANYWHERE = 'anywhere';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export interface SubscriberFilters {
   /** Part of the email or the name. */
   q?: string;
@@ -45,13 +44,6 @@ export interface SubscriberFilters {
   province?: string;
   frequency?: Frequency;
   page?: number;
-}
-
-export interface Page<T> {
-  rows: T[];
-  total: number;
-  page: number;
-  pages: number;
 }
 
 export interface SpecialisationHeld {
@@ -79,7 +71,10 @@ export interface SubscriberListRow {
   frequency: Frequency;
   locale: 'it' | 'en';
   confirmedAt: Date;
+  consentAt: Date;
   consentExpiresAt: Date;
+  callTypes: string[];
+  alsoRelated: boolean;
   specialisations: SpecialisationHeld[];
   /** Empty: anywhere. */
   areas: AreaLabel[];
@@ -90,14 +85,12 @@ const pageOf = (requested: number | undefined, total: number, size: number) => {
   return { page: Math.min(Math.max(1, requested ?? 1), pages), pages };
 };
 
-// A search term is matched literally: % and _ typed by staff are not wildcards.
-const likeTerm = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-
 function subscriberWhere(f: SubscriberFilters): SQL | undefined {
   const s = alertSubscribers;
   const where: SQL[] = [];
   const q = f.q?.trim().slice(0, 200);
-  if (q) where.push(or(ilike(s.email, likeTerm(q)), ilike(s.name, likeTerm(q)))!);
+  // Matched literally: % and _ typed by staff are not wildcards.
+  if (q) where.push(or(ilike(s.email, containsPattern(q)), ilike(s.name, containsPattern(q)))!);
   if (f.status) where.push(eq(s.status, f.status));
   if (f.frequency) where.push(eq(s.frequency, f.frequency));
   if (f.profession) where.push(eq(s.professionCode, f.profession));
@@ -174,8 +167,8 @@ async function detailsOf(db: DbOrTx, ids: string[]) {
   return { specs, areas };
 }
 
-/** Subscribers matching the filters, newest first, a page at a time. */
-export async function listSubscribers(deps: ReadDeps, actor: Actor, f: SubscriberFilters): Promise<Result<Page<SubscriberListRow>>> {
+/** Subscribers matching the filters, newest first, a page at a time (the same rows as the export). */
+export async function listSubscribers(deps: ReadDeps, actor: Actor, f: SubscriberFilters): Promise<Result<Paged<SubscriberListRow>>> {
   if (!can(actor, alertRules.readSubscribers)) return forbidden();
   const { db } = deps;
   const where = subscriberWhere(f);
@@ -195,7 +188,7 @@ export async function listSubscribers(deps: ReadDeps, actor: Actor, f: Subscribe
     rows.map((r) => r.id),
   );
   return ok({
-    rows: rows.map(({ callTypes: _t, alsoRelated: _r, consentAt: _c, ...r }) => ({ ...r, specialisations: specs.get(r.id) ?? [], areas: areas.get(r.id) ?? [] })),
+    items: rows.map((r) => ({ ...r, specialisations: specs.get(r.id) ?? [], areas: areas.get(r.id) ?? [] })),
     total,
     page,
     pages,
@@ -287,22 +280,8 @@ export async function subscriberFilterOptions(deps: ReadDeps, actor: Actor) {
   return ok({ professions: profs, specialisations: specs, provinces: provs });
 }
 
-export interface SubscriberExportRow {
-  email: string;
-  name: string;
-  professionCode: string;
-  professionName: string | null;
-  professionNameEn: string | null;
-  specialisations: SpecialisationHeld[];
-  areas: AreaLabel[];
-  callTypes: string[];
-  alsoRelated: boolean;
-  frequency: Frequency;
-  locale: 'it' | 'en';
-  status: SubscriberStatus;
-  consentAt: Date;
-  consentExpiresAt: Date;
-}
+/** An exported subscriber: the list's row, so the page and the file come from the same columns. */
+export type SubscriberExportRow = SubscriberListRow;
 
 /**
  * Every subscriber the filters select, for a spreadsheet. The export of personal data is written
@@ -335,24 +314,7 @@ export async function exportSubscribers(deps: ReadDeps, actor: Actor, f: Subscri
     summary: `${rows.length} ${format}`,
     changes: { filters, format, rows: rows.length },
   });
-  return ok(
-    rows.map((r) => ({
-      email: r.email,
-      name: r.name,
-      professionCode: r.professionCode,
-      professionName: r.professionName,
-      professionNameEn: r.professionNameEn,
-      specialisations: specs.get(r.id) ?? [],
-      areas: areas.get(r.id) ?? [],
-      callTypes: r.callTypes,
-      alsoRelated: r.alsoRelated,
-      frequency: r.frequency,
-      locale: r.locale,
-      status: r.status,
-      consentAt: r.consentAt,
-      consentExpiresAt: r.consentExpiresAt,
-    })),
-  );
+  return ok(rows.map((r) => ({ ...r, specialisations: specs.get(r.id) ?? [], areas: areas.get(r.id) ?? [] })));
 }
 
 export interface SubscriberDelivery {
@@ -367,9 +329,6 @@ export interface SubscriberDelivery {
 }
 
 export interface SubscriberDetail extends SubscriberListRow {
-  callTypes: string[];
-  alsoRelated: boolean;
-  consentAt: Date;
   renewalSentAt: Date | null;
   pausedAt: Date | null;
   unsubscribedAt: Date | null;
@@ -383,7 +342,7 @@ export interface SubscriberDetail extends SubscriberListRow {
 export async function getSubscriber(deps: ReadDeps, actor: Actor, id: string): Promise<Result<SubscriberDetail>> {
   if (!can(actor, alertRules.readSubscribers)) return forbidden();
   // A malformed id would make PostgreSQL raise on the uuid cast: it is simply not there.
-  if (!UUID.test(id)) return notFound();
+  if (!isUuid(id)) return notFound();
   const { db } = deps;
   const [s] = await db
     .select({
@@ -471,7 +430,7 @@ const countsFrom = (r: { matched: number; sent: number; pending: number; failed:
 });
 
 /** Every call's fan-out, the latest first, with its counts. */
-export async function listFanouts(deps: ReadDeps, actor: Actor, q: { page?: number } = {}): Promise<Result<Page<FanoutListRow>>> {
+export async function listFanouts(deps: ReadDeps, actor: Actor, q: { page?: number } = {}): Promise<Result<Paged<FanoutListRow>>> {
   if (!can(actor, alertRules.stats)) return forbidden();
   const { db } = deps;
   const [{ n }] = await db.select({ n: count() }).from(alertFanouts);
@@ -488,7 +447,7 @@ export async function listFanouts(deps: ReadDeps, actor: Actor, q: { page?: numb
     .limit(FANOUTS_PAGE_SIZE)
     .offset((page - 1) * FANOUTS_PAGE_SIZE);
   return ok({
-    rows: rows.map((r) => ({ callId: r.callId, callTitle: r.callTitle, status: r.status, startedAt: r.startedAt, finishedAt: r.finishedAt, ...countsFrom(r) })),
+    items: rows.map((r) => ({ callId: r.callId, callTitle: r.callTitle, status: r.status, startedAt: r.startedAt, finishedAt: r.finishedAt, ...countsFrom(r) })),
     total,
     page,
     pages,
@@ -536,7 +495,7 @@ async function progressOf(db: DbOrTx, callId: string): Promise<(FanoutProgress &
 /** Only the counts of a call's fan-out: what the page polls while it runs. */
 export async function fanoutProgress(deps: ReadDeps, actor: Actor, callId: string): Promise<Result<FanoutProgress | null>> {
   if (!can(actor, alertRules.stats)) return forbidden();
-  if (!UUID.test(callId)) return notFound();
+  if (!isUuid(callId)) return notFound();
   const [call] = await deps.db.select({ id: calls.id }).from(calls).where(eq(calls.id, callId));
   if (!call) return notFound();
   const p = await progressOf(deps.db, callId);
@@ -548,7 +507,7 @@ export async function fanoutProgress(deps: ReadDeps, actor: Actor, callId: strin
 /** A call's fan-out: the counts, why subscribers matched, and the deliveries that failed. */
 export async function fanoutDetail(deps: ReadDeps, actor: Actor, callId: string): Promise<Result<FanoutDetail>> {
   if (!can(actor, alertRules.stats)) return forbidden();
-  if (!UUID.test(callId)) return notFound();
+  if (!isUuid(callId)) return notFound();
   const { db } = deps;
   const [call] = await db.select({ id: calls.id, title: calls.title }).from(calls).where(eq(calls.id, callId));
   if (!call) return notFound();

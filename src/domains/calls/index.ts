@@ -5,6 +5,7 @@ export * from './save-call.ts';
 export * from './transitions.ts';
 export * from './queries.ts';
 export * from './attachments.ts';
+export * from './staff-views.ts';
 export { slugify } from './slug.ts';
 export { CALL_TYPES, CONTRACT_TERMS, CONTRACT_HOURS, type CallType } from './tables.ts';
 export { callRules } from './policy.ts';

@@ -6,6 +6,7 @@ import { callAttachments, callClicks, callSpecialisations, callWorkplaces, calls
 import { callState, openWhere, stateWhere, visibleWhere, type CallState } from './state.ts';
 import { organisations } from '../organisations/index.ts';
 import { comuni, disciplines, professions, provinces, specialisations, identitySpecialisations } from '../reference/index.ts';
+import { containsPattern, countAll, paged, pageWindow, type Paged } from '../../platform/query.ts';
 
 export const PAGE_SIZE = 20;
 
@@ -92,7 +93,7 @@ function searchWhere(s: PublicSearch, now: Date): { where: SQL; tsq: SQL | null 
   return { where: and(...parts)!, tsq };
 }
 
-export async function searchPublicCalls(db: Db, s: PublicSearch, now: Date): Promise<{ items: CallListItem[]; total: number; page: number; pages: number }> {
+export async function searchPublicCalls(db: Db, s: PublicSearch, now: Date): Promise<Paged<CallListItem>> {
   const { where, tsq } = searchWhere(s, now);
   const page = Math.max(1, Math.min(s.page ?? 1, 10_000));
   const sort = s.sort ?? (tsq ? 'relevance' : 'deadline');
@@ -104,6 +105,7 @@ export async function searchPublicCalls(db: Db, s: PublicSearch, now: Date): Pro
         : s.state === 'closed'
           ? [desc(calls.deadline), asc(calls.id)]
           : [asc(calls.deadline), asc(calls.id)];
+  const { limit, offset } = pageWindow(page, PAGE_SIZE);
   const [rows, [{ total }]] = await Promise.all([
     db
       .select(listColumns)
@@ -113,17 +115,13 @@ export async function searchPublicCalls(db: Db, s: PublicSearch, now: Date): Pro
       .leftJoin(disciplines, eq(disciplines.code, calls.disciplineCode))
       .where(where)
       .orderBy(...order)
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(calls).where(where),
+      .limit(limit)
+      .offset(offset),
+    db.select({ total: countAll() }).from(calls).where(where),
   ]);
   const wp = await workplacesOf(db, rows.map((r) => r.id));
-  return {
-    items: rows.map((r) => ({ ...r, state: callState(r, now), workplaces: wp.get(r.id) ?? [] })),
-    total: Number(total),
-    page,
-    pages: Math.max(1, Math.ceil(Number(total) / PAGE_SIZE)),
-  };
+  const items = rows.map((r) => ({ ...r, state: callState(r, now), workplaces: wp.get(r.id) ?? [] }));
+  return paged(items, Number(total), page, PAGE_SIZE);
 }
 
 /** Open calls per profession, for the home page. */
@@ -294,14 +292,18 @@ export interface AdminCallFilter {
   page?: number;
 }
 
-export async function listAdminCalls(db: Db, f: AdminCallFilter, now: Date) {
+/** A call in the back-office list (and the API's): the list columns, its state now, its last change. */
+export type AdminCallItem = Omit<CallListItem, 'workplaces'> & { status: (typeof calls.$inferSelect)['status']; closedAt: Date | null; updatedAt: Date };
+
+export async function listAdminCalls(db: Db, f: AdminCallFilter, now: Date): Promise<Paged<AdminCallItem>> {
   const parts: SQL[] = [];
   if (f.state) parts.push(stateWhere(f.state, now));
   if (f.employerId) parts.push(eq(calls.employerId, f.employerId));
   const q = f.q?.trim().slice(0, 200);
-  if (q) parts.push(or(sql`${calls.searchVector} @@ websearch_to_tsquery('italian', ${q})`, sql`${calls.slug} = ${q}`, sql`${calls.officialRef} ilike ${'%' + q.replace(/[%_\\]/g, '\\$&') + '%'}`)!);
+  if (q) parts.push(or(sql`${calls.searchVector} @@ websearch_to_tsquery('italian', ${q})`, sql`${calls.slug} = ${q}`, sql`${calls.officialRef} ilike ${containsPattern(q)}`)!);
   const where = parts.length ? and(...parts) : undefined;
   const page = Math.max(1, Math.min(f.page ?? 1, 10_000));
+  const { limit, offset } = pageWindow(page, PAGE_SIZE);
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({ ...listColumns, updatedAt: calls.updatedAt })
@@ -311,14 +313,14 @@ export async function listAdminCalls(db: Db, f: AdminCallFilter, now: Date) {
       .leftJoin(disciplines, eq(disciplines.code, calls.disciplineCode))
       .where(where)
       .orderBy(desc(calls.updatedAt), asc(calls.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(calls).where(where),
+      .limit(limit)
+      .offset(offset),
+    db.select({ total: countAll() }).from(calls).where(where),
   ]);
-  return {
-    items: rows.map((r) => ({ ...r, state: callState(r, now) })),
-    total: Number(total),
+  return paged(
+    rows.map((r) => ({ ...r, state: callState(r, now) })),
+    Number(total),
     page,
-    pages: Math.max(1, Math.ceil(Number(total) / PAGE_SIZE)),
-  };
+    PAGE_SIZE,
+  );
 }

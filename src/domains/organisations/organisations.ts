@@ -7,13 +7,13 @@ import { audit, diff } from '../../platform/audit/index.ts';
 import { can, type Actor, SYSTEM_ACTOR } from '../../platform/authz/index.ts';
 import { f } from '../../platform/forms/index.ts';
 import { forbidden, invalid, notFound, ok, type DomainError, type FieldErrors, type Result } from '../../platform/result.ts';
+import { countAll, isUuid, paged, pageWindow, type Paged } from '../../platform/query.ts';
 import { comuneLabel, getComune, resolveComune } from '../reference/index.ts';
 import { ORGANISATION_KINDS, organisations, type OrganisationKind } from './tables.ts';
 import { organisationRules } from './policy.ts';
 
 export type Organisation = typeof organisations.$inferSelect;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A slug from a name: lowercase letters, digits and hyphens ("ASL Città di Torino" → "asl-citta-di-torino"). */
@@ -127,7 +127,7 @@ export async function createOrganisation(db: Db, actor: Actor, raw: Organisation
 
 export async function updateOrganisation(db: Db, actor: Actor, id: string, raw: OrganisationInput | RawForm): Promise<Result<Organisation, DomainError>> {
   if (!can(actor, organisationRules.manage)) return forbidden();
-  if (!UUID.test(id)) return notFound();
+  if (!isUuid(id)) return notFound();
   try {
     return await db.transaction(async (tx): Promise<Result<Organisation, DomainError>> => {
       const [before] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
@@ -162,15 +162,13 @@ export interface OrganisationListItem {
   comuneLabel: string | null;
 }
 
-/** All organisations, the host first, then by name. */
-export async function listOrganisations(
-  db: DbOrTx,
-  actor: Actor,
-  filter: { role?: 'employer' | 'partner' } = {},
-): Promise<Result<OrganisationListItem[], DomainError>> {
-  if (!can(actor, organisationRules.view)) return forbidden();
-  const where = filter.role === 'employer' ? eq(organisations.isEmployer, true) : filter.role === 'partner' ? eq(organisations.isPartner, true) : undefined;
-  const rows = await db
+export const ORGANISATIONS_PAGE_SIZE = 50;
+
+const roleWhere = (role?: 'employer' | 'partner') => (role === 'employer' ? eq(organisations.isEmployer, true) : role === 'partner' ? eq(organisations.isPartner, true) : undefined);
+
+/** The host first, then by name (the id breaks ties, so pages never overlap). */
+function selectListItems(db: DbOrTx, role?: 'employer' | 'partner') {
+  return db
     .select({
       id: organisations.id,
       slug: organisations.slug,
@@ -184,14 +182,41 @@ export async function listOrganisations(
       provinceAbbreviation: sql<string | null>`(select p.abbreviation from comuni c join provinces p on p.code = c.province_code where c.code = ${organisations.comuneCode})`,
     })
     .from(organisations)
-    .where(where)
-    .orderBy(sql`${organisations.isHost} desc`, asc(organisations.name));
-  return ok(
-    rows.map(({ comuneName, provinceAbbreviation, ...r }) => ({
-      ...r,
-      comuneLabel: comuneName && provinceAbbreviation ? comuneLabel({ name: comuneName, provinceAbbreviation }) : null,
-    })),
-  );
+    .where(roleWhere(role))
+    .orderBy(sql`${organisations.isHost} desc`, asc(organisations.name), asc(organisations.id))
+    .$dynamic();
+}
+
+type ItemRow = Awaited<ReturnType<typeof selectListItems>>[number];
+const toListItem = ({ comuneName, provinceAbbreviation, ...r }: ItemRow): OrganisationListItem => ({
+  ...r,
+  comuneLabel: comuneName && provinceAbbreviation ? comuneLabel({ name: comuneName, provinceAbbreviation }) : null,
+});
+
+/** All organisations, the host first, then by name. */
+export async function listOrganisations(
+  db: DbOrTx,
+  actor: Actor,
+  filter: { role?: 'employer' | 'partner' } = {},
+): Promise<Result<OrganisationListItem[], DomainError>> {
+  if (!can(actor, organisationRules.view)) return forbidden();
+  return ok((await selectListItems(db, filter.role)).map(toListItem));
+}
+
+/** One page of the organisations (the back office's list), in the same order. */
+export async function organisationsPage(
+  db: DbOrTx,
+  actor: Actor,
+  filter: { role?: 'employer' | 'partner'; page?: number } = {},
+): Promise<Result<Paged<OrganisationListItem>, DomainError>> {
+  if (!can(actor, organisationRules.view)) return forbidden();
+  const page = Math.max(1, Math.min(filter.page ?? 1, 10_000));
+  const { limit, offset } = pageWindow(page, ORGANISATIONS_PAGE_SIZE);
+  const [rows, [total]] = await Promise.all([
+    selectListItems(db, filter.role).limit(limit).offset(offset),
+    db.select({ n: countAll() }).from(organisations).where(roleWhere(filter.role)),
+  ]);
+  return ok(paged(rows.map(toListItem), Number(total?.n ?? 0), page, ORGANISATIONS_PAGE_SIZE));
 }
 
 /** Employers a call can belong to (for the call form's select); reference-like, no actor needed. */
@@ -205,7 +230,7 @@ export async function listEmployers(db: DbOrTx): Promise<{ id: string; name: str
 
 export async function getOrganisation(db: DbOrTx, actor: Actor, id: string): Promise<Result<Organisation & { comuneLabel: string | null }, DomainError>> {
   if (!can(actor, organisationRules.view)) return forbidden();
-  if (!UUID.test(id)) return notFound();
+  if (!isUuid(id)) return notFound();
   const [org] = await db.select().from(organisations).where(eq(organisations.id, id));
   if (!org) return notFound();
   const c = org.comuneCode ? await getComune(db, org.comuneCode) : null;

@@ -9,6 +9,7 @@ import type { DomainDeps } from '../../platform/domain-deps.ts';
 import { audit } from '../../platform/audit/index.ts';
 import { can, SYSTEM_ACTOR, type Actor } from '../../platform/authz/index.ts';
 import { err, forbidden, invalid, notFound, ok, type Result } from '../../platform/result.ts';
+import { isUuid } from '../../platform/query.ts';
 import { addCaseEvent, advanceCaseStage, ensureCase } from '../cases/index.ts';
 import { DEFAULT_LOCALE, t } from '../../platform/i18n/index.ts';
 import { calls } from '../calls/index.ts';
@@ -30,7 +31,6 @@ import { rankingRules } from './policy.ts';
 const DAY_MS = 86_400_000;
 /** Candidates holding or working towards a post: they count against the open posts. */
 const HOLDING = ['proposed', 'offered', 'accepted'] as const;
-const isUuid = (v: string) => /^[0-9a-f-]{36}$/i.test(v);
 
 export type Offer = typeof offers.$inferSelect;
 export type ContactAttempt = typeof contactAttempts.$inferSelect;

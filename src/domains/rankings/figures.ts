@@ -6,6 +6,7 @@ import { can, type Actor } from '../../platform/authz/index.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
 import { fromRomeLocal } from '../../platform/i18n/format.ts';
 import { forbidden, invalid, ok, type Result } from '../../platform/result.ts';
+import { isUuid } from '../../platform/query.ts';
 import { users } from '../accounts/index.ts';
 import { contactAttempts, offers, rankedCandidates, rankedLists, RENUNCIATION_REASONS, type RenunciationReason } from './tables.ts';
 import { rankingRules } from './policy.ts';
@@ -147,7 +148,6 @@ function compute(published: Map<string, Date>, candidates: CandidateRow[], offer
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The figures of the published lists (filtered), overall, per list and per team member. */
 export async function rankingFigures(deps: Pick<DomainDeps, 'db'>, actor: Actor, filter: FigureFilter = {}): Promise<Result<FiguresReport>> {
@@ -157,7 +157,7 @@ export async function rankingFigures(deps: Pick<DomainDeps, 'db'>, actor: Actor,
   // A list or member that does not exist is a mistake to say at the field, not an empty report.
   const unknown: Record<string, string> = {};
   if (filter.listId) {
-    const [l] = UUID.test(filter.listId) ? await db.select({ id: L.id }).from(L).where(and(eq(L.id, filter.listId), isNotNull(L.publishedAt))) : [];
+    const [l] = isUuid(filter.listId) ? await db.select({ id: L.id }).from(L).where(and(eq(L.id, filter.listId), isNotNull(L.publishedAt))) : [];
     if (!l) unknown.lista = 'figures.errors.unknown_list';
   }
   if (filter.memberId) {
@@ -257,7 +257,7 @@ export function parseFigureQuery(q: FigureQuery): Result<FigureFilter> {
   const filter: FigureFilter = {};
   const lista = q.lista?.trim();
   if (lista) {
-    if (UUID.test(lista)) filter.listId = lista.toLowerCase();
+    if (isUuid(lista)) filter.listId = lista.toLowerCase();
     else errors.lista = 'figures.errors.unknown_list';
   }
   const membro = q.membro?.trim();

@@ -7,6 +7,7 @@ import type { DomainDeps } from '../../platform/domain-deps.ts';
 import { audit } from '../../platform/audit/index.ts';
 import { can, type Actor } from '../../platform/authz/index.ts';
 import { err, forbidden, invalid, notFound, ok, type DomainError, type Result } from '../../platform/result.ts';
+import { containsPattern, isUuid, paged, pageWindow, type Paged } from '../../platform/query.ts';
 import { callState, closedWhere, calls } from '../calls/index.ts';
 import { LIST_KINDS, listOpenings, rankedCandidates, rankedLists, type ListKind } from './tables.ts';
 import { rankingRules } from './policy.ts';
@@ -16,7 +17,6 @@ export type RankedCandidate = typeof rankedCandidates.$inferSelect;
 
 /** Validity of a published list when the act says nothing else: two years. */
 export const DEFAULT_VALIDITY_MONTHS = 24;
-const isUuid = (v: string) => /^[0-9a-f-]{36}$/i.test(v);
 
 export function addMonths(d: Date, months: number): Date {
   const r = new Date(d);
@@ -165,18 +165,12 @@ export interface ListIndexItem {
   renounced: number;
 }
 
-export interface ListIndex {
-  items: ListIndexItem[];
-  total: number;
-  page: number;
-  pages: number;
+export interface ListIndex extends Paged<ListIndexItem> {
   /** Lists per state under the search (and all). */
   counts: Record<ListIndexState | 'all', number>;
   /** Closed calls that have no list yet: where a new list is made. */
   callsWithoutList: number;
 }
-
-const likePattern = (s: string) => `%${s.replace(/[%_\\]/g, '\\$&')}%`;
 
 function stateWhere(state: ListIndexState, now: Date): SQL {
   const L = rankedLists;
@@ -193,9 +187,10 @@ export async function listRankedLists(deps: DomainDeps, actor: Actor, f: { state
   const now = deps.now();
   const L = rankedLists;
   const q = f.q?.trim().slice(0, 200);
-  const base: SQL[] = q ? [ilike(calls.title, likePattern(q))] : [];
+  const base: SQL[] = q ? [ilike(calls.title, containsPattern(q))] : [];
   const where = f.state ? [...base, stateWhere(f.state, now)] : base;
   const page = Math.max(1, Math.min(f.page ?? 1, 10_000));
+  const { limit, offset } = pageWindow(page, LISTS_PAGE_SIZE);
   const byState = (s: ListIndexState) =>
     deps.db
       .select({ n: count() })
@@ -221,8 +216,8 @@ export async function listRankedLists(deps: DomainDeps, actor: Actor, f: { state
       .innerJoin(calls, eq(calls.id, L.callId))
       .where(and(...where))
       .orderBy(desc(L.createdAt), asc(calls.title), asc(L.kind), asc(L.id))
-      .limit(LISTS_PAGE_SIZE)
-      .offset((page - 1) * LISTS_PAGE_SIZE),
+      .limit(limit)
+      .offset(offset),
     byState('valid'),
     byState('expired'),
     byState('draft'),
@@ -231,7 +226,7 @@ export async function listRankedLists(deps: DomainDeps, actor: Actor, f: { state
   const counts = { all: valid + expired + draft, valid, expired, draft };
   const total = f.state ? counts[f.state] : counts.all;
   const items = rows.map((r) => ({ ...r, openPosts: Number(r.openPosts), offered: Number(r.offered), accepted: Number(r.accepted), renounced: Number(r.renounced) }));
-  return ok({ items, total, page, pages: Math.max(1, Math.ceil(total / LISTS_PAGE_SIZE)), counts, callsWithoutList: Number(without?.n ?? 0) });
+  return ok({ ...paged(items, total, page, LISTS_PAGE_SIZE), counts, callsWithoutList: Number(without?.n ?? 0) });
 }
 
 export interface CallWithoutList {
@@ -239,26 +234,29 @@ export interface CallWithoutList {
   title: string;
   deadline: Date | null;
   closedAt: Date | null;
+  /** When the call closed: closed by hand before its deadline, or at the deadline. */
+  closedOn: Date | null;
 }
 
 /** Closed calls with no ranked list yet, latest closed first, a page at a time. */
-export async function closedCallsWithoutList(deps: DomainDeps, actor: Actor, pageIn = 1): Promise<Result<{ items: CallWithoutList[]; total: number; page: number; pages: number }>> {
+export async function closedCallsWithoutList(deps: DomainDeps, actor: Actor, f: { page?: number } = {}): Promise<Result<Paged<CallWithoutList>>> {
   if (!can(actor, rankingRules.read)) return forbidden();
   const now = deps.now();
-  const page = Math.max(1, Math.min(pageIn, 10_000));
+  const page = Math.max(1, Math.min(f.page ?? 1, 10_000));
   const where = and(closedWhere(now), noListYet);
-  const [items, [t]] = await Promise.all([
+  const { limit, offset } = pageWindow(page, LISTS_PAGE_SIZE);
+  const [rows, [t]] = await Promise.all([
     deps.db
       .select({ id: calls.id, title: calls.title, deadline: calls.deadline, closedAt: calls.closedAt })
       .from(calls)
       .where(where)
       .orderBy(sql`coalesce(${calls.closedAt}, ${calls.deadline}) desc nulls last`, asc(calls.id))
-      .limit(LISTS_PAGE_SIZE)
-      .offset((page - 1) * LISTS_PAGE_SIZE),
+      .limit(limit)
+      .offset(offset),
     deps.db.select({ n: count() }).from(calls).where(where),
   ]);
-  const total = Number(t?.n ?? 0);
-  return ok({ items, total, page, pages: Math.max(1, Math.ceil(total / LISTS_PAGE_SIZE)) });
+  const items = rows.map((x) => ({ ...x, closedOn: x.closedAt && (!x.deadline || x.closedAt < x.deadline) ? x.closedAt : x.deadline }));
+  return ok(paged(items, Number(t?.n ?? 0), page, LISTS_PAGE_SIZE));
 }
 
 // ---------- candidates ----------
