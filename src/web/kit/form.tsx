@@ -164,6 +164,46 @@ export function CheckboxGroup({ s, name, legend, options, hint }: { s: FormState
   );
 }
 
+export interface RadioGroupProps {
+  s: FormState;
+  /** The field's name; each radio's id is `<name>-<value>` (the error summary links to the first). */
+  name: string;
+  legend: string;
+  /** The choices; `lang` marks a label written in another language (a language's own name). */
+  options: (Option & { lang?: string })[];
+  /** Under the legend, tied to the group by aria-describedby. */
+  hint?: string;
+}
+
+/**
+ * One choice among a few, as radios in a fieldset: legend, hint, the radios, the error.
+ * Example: `<RadioGroup s={s} name="frequency" legend="Frequenza" options={[{ value: 'weekly', label: 'Ogni settimana' }]} />`
+ * renders `<fieldset class="mb-4"><legend class="h6">Frequenza</legend><div class="form-check"><input type="radio"
+ * id="frequency-weekly" name="frequency" value="weekly"/><label for="frequency-weekly">Ogni settimana</label></div></fieldset>`.
+ */
+export function RadioGroup({ s, name, legend, options, hint }: RadioGroupProps) {
+  const current = val(s, name);
+  return (
+    <fieldset class="mb-4" aria-describedby={describedBy(s, name, hint)}>
+      <legend class="h6">{legend}</legend>
+      {hint ? (
+        <p id={`${name}-hint`} class="form-text small">
+          {hint}
+        </p>
+      ) : null}
+      {options.map((o) => (
+        <div class="form-check">
+          <input type="radio" id={`${name}-${o.value}`} name={name} value={o.value} checked={current === o.value} />
+          <label for={`${name}-${o.value}`} lang={o.lang}>
+            {o.label}
+          </label>
+        </div>
+      ))}
+      <Message s={s} name={name} />
+    </fieldset>
+  );
+}
+
 /** The list of errors at the top of a form, linking to each field (WCAG 3.3.1). */
 export function ErrorSummary({ s, labels }: { s: FormState; labels: Record<string, string> }) {
   const entries = Object.entries(s.errors);

@@ -5,12 +5,21 @@ import type { AppEnv, Ctx } from '../context.ts';
 import { ErrorPage } from '../pages/errors.tsx';
 import { can, type Rule } from '../../platform/authz/index.ts';
 import type { DomainError } from '../../platform/result.ts';
+import { isUuid } from '../../platform/query.ts';
 
 /** The domain checks again on every operation; this only answers early and in one place. */
 export const requireRule =
   (rule: Rule): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     if (!can(c.var.actor, rule)) return c.html(<ErrorPage c={c} kind="forbidden" />, 403);
+    await next();
+  };
+
+/** 404 unless each named path parameter is a UUID: a mistyped or forged id never reaches a query. */
+export const requireUuid =
+  (...names: string[]): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    if (!names.every((n) => isUuid(c.req.param(n)))) return c.html(<ErrorPage c={c} kind="not_found" />, 404);
     await next();
   };
 

@@ -5,7 +5,7 @@ import type { Child } from 'hono/jsx';
 import type { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../context.ts';
 import { AdminLayout, type AdminLayoutProps } from '../layouts/AdminLayout.tsx';
-import { EXPORT_FORMATS } from '../../platform/export/index.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../platform/export/index.ts';
 import type { Rule } from '../../platform/authz/index.ts';
 import type { Paged } from '../../platform/query.ts';
 import type { Result } from '../../platform/result.ts';
@@ -23,7 +23,9 @@ export interface ListDefinition<S extends Record<string, ParamReader>, R, D exte
   path: string;
   /** Translation keys of the heading (also the page title) and of the paragraph under it. */
   title: string;
-  intro?: string;
+  intro?: string | ((c: Ctx) => string);
+  /** A link above the heading to the page this list belongs to: its path and the key of its text. */
+  back?: { href: string; label: string };
   /** The query parameters, each read through its reader (unknown values mean no filter). */
   query: S;
   /** The domain query for one page (with the actor: the domain scopes the rows to them). */
@@ -34,18 +36,28 @@ export interface ListDefinition<S extends Record<string, ParamReader>, R, D exte
   filters?: (c: Ctx, q: QueryOf<S>, data: D) => Child;
   filterLabel?: string;
   submit?: string;
+  /** Translation key of a link beside the button that clears every filter. */
+  reset?: string;
   columns: (c: Ctx) => Column<R>[];
   /** Translation key of the table caption ("{count} results, page {page} of {pages}"). */
   caption: string;
   empty: string;
-  /** Buttons beside the heading (new, import…). */
-  actions?: (c: Ctx) => Child;
+  /** Buttons or links beside the heading (new, import…), which may say what the loaded page counts. */
+  actions?: (c: Ctx, data: D) => Child;
   /** Beside or below the table (breakdowns). */
   aside?: (c: Ctx, data: D, q: QueryOf<S>) => Child;
   /** Flash messages the list shows after a redirect (`?esito=`): the prefix and the known keys. */
   flash?: { prefix: string; known: readonly string[] };
   /** The export of the filtered list, under its own rule, with every row (not one page). */
-  export?: { name: string; rule?: Rule; rows: (c: Ctx, q: QueryOf<S>) => Promise<Result<R[], { code: string }>> };
+  export?: {
+    /** The file's name before the date (or a function of the request, for a translated one). */
+    name: string | ((c: Ctx) => string);
+    rule?: Rule;
+    rows: (c: Ctx, q: QueryOf<S>, format: ExportFormat) => Promise<Result<R[], { code: string }>>;
+    /** Translation keys of the two links (`common.export.csv|xlsx` by default) and of a sentence under them. */
+    labels?: Record<ExportFormat, string>;
+    hint?: string;
+  };
   /** The area's shell: the back office's by default, PartnerLayout in the partner portal. */
   layout?: (props: AdminLayoutProps) => unknown;
 }
@@ -62,11 +74,16 @@ function ListPage<S extends Record<string, ParamReader>, R, D extends Paged<R>>(
   const Shell = (def.layout ?? AdminLayout) as typeof AdminLayout;
   return (
     <Shell c={c} title={t(def.title)} flash={def.flash ? flash(c, def.flash.prefix, def.flash.known) : null}>
+      {def.back ? (
+        <p>
+          <a href={listHref(c, listPath(c, def.back.href), {})}>{t(def.back.label)}</a>
+        </p>
+      ) : null}
       <div class="d-flex flex-wrap justify-content-between align-items-start gap-3">
         <h1>{t(def.title)}</h1>
-        {def.actions?.(c)}
+        {def.actions?.(c, data)}
       </div>
-      {def.intro ? <p>{t(def.intro)}</p> : null}
+      {def.intro ? <p>{t(typeof def.intro === 'function' ? def.intro(c) : def.intro)}</p> : null}
       {tabs ? (
         <StatusTabs
           c={c}
@@ -80,7 +97,7 @@ function ListPage<S extends Record<string, ParamReader>, R, D extends Paged<R>>(
         />
       ) : null}
       {def.filters ? (
-        <FilterForm c={c} action={listPath(c, def.path)} label={def.filterLabel ? t(def.filterLabel) : undefined} hidden={tabs ? { [tabs.param]: params[tabs.param] } : {}} submit={t(def.submit ?? 'common.filter')}>
+        <FilterForm c={c} action={listPath(c, def.path)} label={def.filterLabel ? t(def.filterLabel) : undefined} hidden={tabs ? { [tabs.param]: params[tabs.param] } : {}} submit={t(def.submit ?? 'common.filter')} after={def.reset ? <a class="ms-3" href={listHref(c, listPath(c, def.path), {})}>{t(def.reset)}</a> : undefined}>
           {def.filters(c, q, data)}
         </FilterForm>
       ) : null}
@@ -89,11 +106,12 @@ function ListPage<S extends Record<string, ParamReader>, R, D extends Paged<R>>(
           {EXPORT_FORMATS.map((f, i) => (
             <>
               {i ? ' · ' : null}
-              <a href={listHref(c, `${listPath(c, def.path)}/esporta.${f}`, params)}>{t(`common.export.${f}`)}</a>
+              <a href={listHref(c, `${listPath(c, def.path)}/esporta.${f}`, params)}>{t(def.export!.labels?.[f] ?? `common.export.${f}`)}</a>
             </>
           ))}
         </p>
       ) : null}
+      {def.export?.hint ? <p class="small">{t(def.export.hint)}</p> : null}
       <DataTable c={c} caption={pageCaption(c, def.caption, data)} columns={def.columns(c)} rows={data.items} empty={t(def.empty)} paging={{ page: data.page, pages: data.pages, params }} />
       {def.aside?.(c, data, q)}
     </Shell>
@@ -113,9 +131,12 @@ export function mountList<S extends Record<string, ParamReader>, R, D extends Pa
   for (const format of EXPORT_FORMATS) {
     app.get(`/esporta.${format}`, exp.rule ? requireRule(exp.rule) : (_c, next) => next(), async (c) => {
       const q = readQuery(c, def.query);
-      const r = await exp.rows(c, q);
+      const r = await exp.rows(c, q, format);
       if (!r.ok) return errorResponse(c, r.error);
-      return sendExport(c, exp.name, format, exportColumns(def.columns(c)), r.value);
+      return sendExport(c, typeof exp.name === 'function' ? exp.name(c) : exp.name, format, exportColumns(def.columns(c)), r.value);
     });
   }
 }
+
+/** A short list the domain gives whole (API tokens, staff users) as the one page `mountList` renders. */
+export const onePage = <R,>(items: R[]): Paged<R> => ({ items, total: items.length, page: 1, pages: 1 });

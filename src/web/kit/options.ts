@@ -14,7 +14,6 @@ export interface FilterOptions {
 }
 
 const TTL_MS = 10 * 60_000;
-const memo = new WeakMap<DomainDeps['db'], { at: number; value: Promise<FilterOptions> }>();
 
 async function load(db: DomainDeps['db']): Promise<FilterOptions> {
   const [professions, disciplines, provinces] = await Promise.all([listProfessions(db), listDisciplines(db), listProvinces(db)]);
@@ -36,14 +35,23 @@ async function load(db: DomainDeps['db']): Promise<FilterOptions> {
   };
 }
 
-export function filterOptions(db: DomainDeps['db']): Promise<FilterOptions> {
-  const m = memo.get(db);
-  if (m && Date.now() - m.at < TTL_MS) return m.value;
-  const value = load(db);
-  memo.set(db, { at: Date.now(), value });
-  value.catch(() => memo.delete(db));
-  return value;
+/**
+ * `load` kept in memory for a few minutes per database (reference data changes only when its seed
+ * runs); a failed load is forgotten at once. Example: `const options = perDatabase(loadOptions)`.
+ */
+export function perDatabase<T>(load: (db: DomainDeps['db']) => Promise<T>): (db: DomainDeps['db']) => Promise<T> {
+  const memo = new WeakMap<DomainDeps['db'], { at: number; value: Promise<T> }>();
+  return (db) => {
+    const m = memo.get(db);
+    if (m && Date.now() - m.at < TTL_MS) return m.value;
+    const value = load(db);
+    memo.set(db, { at: Date.now(), value });
+    value.catch(() => memo.delete(db));
+    return value;
+  };
 }
+
+export const filterOptions: (db: DomainDeps['db']) => Promise<FilterOptions> = perDatabase(load);
 
 /** A profession's name in the page's language (English where the reference data has it). */
 export const professionLabel = (p: { name: string; nameEn: string | null }, locale: Locale) => (locale === 'en' && p.nameEn ? p.nameEn : p.name);

@@ -15,10 +15,16 @@ type AnyError = { code: string; fields?: FieldErrors; message?: string };
 export interface FormPost<T> {
   /** The operation, given the trimmed form values (files and the CSRF token left out). */
   run: (c: Ctx, values: FormValues) => Promise<Result<T, AnyError>>;
-  /** Where to go on success: a path in the site's language, usually with `?esito=<flash>`. */
-  done: (c: Ctx, value: T, values: FormValues) => string;
-  /** The page again, with what was typed and the errors at the fields (the helper sends 422). */
-  invalid: (c: Ctx, form: FormState, error: AnyError) => Response | Promise<Response>;
+  /**
+   * Where to go on success: a path in the site's language, usually with `?esito=<flash>`. Or, for a
+   * result shown once and never put in a URL (a booking link made for someone), the page itself.
+   */
+  done: (c: Ctx, value: T, values: FormValues) => string | Response | Promise<Response>;
+  /**
+   * The page again, with what was typed and the errors at the fields (the helper sends 422). Without
+   * it, a form that has no fields to correct (hidden ids, a confirmation) answers `invalid` with 404.
+   */
+  invalid?: (c: Ctx, form: FormState, error: AnyError) => Response | Promise<Response>;
   /** Other domain errors the page shows itself (a conflict, a state that forbids the move). */
   other?: (c: Ctx, error: AnyError, values: FormValues) => Response | Promise<Response> | null;
 }
@@ -36,12 +42,16 @@ export function formPost<T>(def: FormPost<T>): Handler<AppEnv> {
   return async (c) => {
     const values = await readForm(c);
     const r = await def.run(c, values);
-    if (r.ok) return c.redirect(def.done(c, r.value, values), 303);
-    const other = def.other?.(c, r.error, values);
+    if (r.ok) {
+      const done = await def.done(c, r.value, values);
+      return typeof done === 'string' ? c.redirect(done, 303) : done;
+    }
+    const other = await def.other?.(c, r.error, values);
     if (other) return other;
-    if (r.error.code === 'invalid') {
+    if (r.error.code === 'invalid' && def.invalid) {
       const res = await def.invalid(c, formState(c, values, r.error.fields ?? {}), r.error);
-      return new Response(res.body, { status: 422, headers: res.headers });
+      // The page could not be drawn again (its record went meanwhile): that answer stands as it is.
+      return res.status === 200 ? new Response(res.body, { status: 422, headers: res.headers }) : res;
     }
     return errorResponse(c, r.error);
   };
@@ -49,3 +59,13 @@ export function formPost<T>(def: FormPost<T>): Handler<AppEnv> {
 
 /** A path in the visitor's language with a flash key the page knows (`?esito=`). */
 export const withFlash = (c: Ctx, path: string, flashKey: string) => `${c.var.lp(path)}?esito=${encodeURIComponent(flashKey)}`;
+
+/**
+ * The same result with its field errors under the page's names: two forms on one page need distinct
+ * ids (`{ source: 'deactivateSource' }`), or a field is named differently on the page than in the domain.
+ */
+export function renameFields<T, E extends AnyError>(r: Result<T, E>, names: Record<string, string>): Result<T, E> {
+  if (r.ok || !r.error.fields) return r;
+  const fields = Object.fromEntries(Object.entries(r.error.fields).map(([k, v]) => [names[k] ?? k, v]));
+  return { ok: false, error: { ...r.error, fields } };
+}

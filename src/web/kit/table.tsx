@@ -19,11 +19,15 @@ export interface Column<R> {
   numeric?: boolean;
   /** Only on the page, or only in the export. */
   only?: 'page' | 'export';
+  /** The XLSX column's width in characters. */
+  width?: number;
+  /** The export's heading when it must say more than the table's short one ("Proposti" → "Candidati proposti"). */
+  exportHeader?: string;
 }
 
 /** The columns of the export, with the same headers and values as the table. */
 export function exportColumns<R>(columns: Column<R>[]): ExportColumn<R>[] {
-  return columns.filter((col) => col.value && col.only !== 'page').map((col) => ({ header: col.header, value: col.value!, kind: col.kind }));
+  return columns.filter((col) => col.value && col.only !== 'page').map((col) => ({ header: col.exportHeader ?? col.header, value: col.value!, kind: col.kind, width: col.width }));
 }
 
 export interface DataTableProps<R> {
@@ -34,6 +38,8 @@ export interface DataTableProps<R> {
   /** Said instead of the table when there is no row. */
   empty: string;
   small?: boolean;
+  /** The table's id (for a link to it, or a test that reads it). */
+  id?: string;
   /** The pager below the table, keeping the filters in `params`. */
   paging?: { page: number; pages: number; params?: Record<string, string | undefined> };
 }
@@ -45,13 +51,13 @@ function show<R>(col: Column<R>, row: R): Child {
   return v instanceof Date ? <time datetime={v.toISOString()}>{v.toISOString()}</time> : String(v);
 }
 
-export function DataTable<R>({ c, caption, columns, rows, empty, small, paging }: DataTableProps<R>) {
+export function DataTable<R>({ c, caption, columns, rows, empty, small, id, paging }: DataTableProps<R>) {
   const visible = columns.filter((col) => col.only !== 'export');
   return (
     <>
       {rows.length ? (
         <div class="table-responsive">
-          <table class={small ? 'table table-sm' : 'table'}>
+          <table class={small ? 'table table-sm' : 'table'} id={id}>
             <caption>{caption}</caption>
             <thead>
               <tr>
