@@ -2,13 +2,12 @@
 // 403, recruiter works leads, admin also erases), the inbox with tabs and filters, the lead's page
 // with its forms and their messages, and erasure behind a confirmation page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { describeRoleMatrix, type MatrixRoute, type Role } from '../support/role-matrix.ts';
 import { createStaff, postForm, signIn, type StaffUserFixture } from '../support/http.ts';
 import { text } from '../backoffice/calls-support.ts';
-import { createLead, type Lead } from '../../src/domains/leads/index.ts';
-import { leads } from '../../src/domains/leads/tables.ts';
+import { ADMIN_ACTOR } from '../factories/index.ts';
+import { createLead, getLead, type Lead } from '../../src/domains/leads/index.ts';
 
 let rt: TestRuntime;
 const cookies: Record<Role, string> = { admin: '', recruiter: '', editor: '' };
@@ -116,6 +115,9 @@ describe('a lead’s page', () => {
     expect(admin).toContain(`href="/admin/contatti/${main.id}/cancella"`);
     expect((await get('/admin/contatti/00000000-0000-0000-0000-000000000000', cookies.admin)).status).toBe(404);
     expect((await get('/admin/contatti/%27or%201%3D1', cookies.admin)).status).toBe(404);
+    // A forged id is a 404 on every route, before any query runs.
+    expect((await postForm(rt.app, '/admin/contatti/%27or%201%3D1/note', { body: 'x' }, { cookie: cookies.admin })).status).toBe(404);
+    expect((await get('/admin/contatti/nonsense/cancella', cookies.admin)).status).toBe(404);
   });
 
   it('saves status and assignee with a flash, and answers 422 at the field for a bad value', async () => {
@@ -125,9 +127,10 @@ describe('a lead’s page', () => {
     const after = text(await (await get(ok.headers.get('location')!, cookies.recruiter)).text());
     expect(after).toContain('<div class="alert alert-success" role="status">Stato e assegnazione salvati.</div>');
     expect(after).toContain('<option value="closed" selected="">Chiuso</option>');
-    const [row] = await rt.deps.db.select().from(leads).where(eq(leads.id, l.id));
-    expect(row).toMatchObject({ status: 'closed', assigneeId: staff.admin.id });
-    expect(row.closedAt).not.toBeNull();
+    const saved = await getLead(rt.deps.db, ADMIN_ACTOR, l.id);
+    if (!saved.ok) throw new Error('lead');
+    expect(saved.value.lead).toMatchObject({ status: 'closed', assigneeId: staff.admin.id });
+    expect(saved.value.lead.closedAt).not.toBeNull();
 
     const bad = await postForm(rt.app, `/admin/contatti/${l.id}`, { status: 'closed', assigneeId: staff.editor.id }, { cookie: cookies.recruiter });
     expect(bad.status).toBe(422);

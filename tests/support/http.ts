@@ -111,7 +111,7 @@ export async function signInByLink(rt: Pick<Runtime, 'app' | 'deps'>, email: str
   if (asked.status !== 303) throw new Error(`asking a sign-in link for ${email} answered ${asked.status}`);
   const box = await listOutbox(rt.deps, SYSTEM_ACTOR, {});
   if (!box.ok) throw new Error('outbox not readable');
-  const row = box.value.rows.find((m) => m.to === email.toLowerCase());
+  const row = box.value.items.find((m) => m.to === email.toLowerCase());
   if (!row) throw new Error(`no sign-in mail to ${email}`);
   const msg = await getOutboxMessage(rt.deps, SYSTEM_ACTOR, row.id);
   if (!msg.ok) throw new Error('sign-in mail not readable');

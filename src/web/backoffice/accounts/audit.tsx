@@ -24,12 +24,12 @@ function AuditPageView({ c, data, filters }: { c: Ctx; data: AuditPage; filters:
         small
         caption={t('accounts.audit.caption', { count: data.total })}
         columns={[t('accounts.audit.when'), t('accounts.audit.actor'), t('accounts.audit.action'), t('accounts.audit.entity'), t('accounts.audit.summary'), t('accounts.audit.changes')]}
-        count={data.rows.length}
+        count={data.items.length}
         empty={t('accounts.audit.empty')}
         keepTable
         paging={{ page: data.page, pages: data.pages, params: filters }}
       >
-        {data.rows.map((r) => (
+        {data.items.map((r) => (
           <tr>
             <td>
               <time datetime={r.at.toISOString()}>{f.dateTime.format(r.at)}</time>

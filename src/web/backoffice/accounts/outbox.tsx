@@ -26,7 +26,7 @@ function OutboxList({ c, data }: { c: Ctx; data: Page<OutboxRow> }) {
             </tr>
           </thead>
           <tbody>
-            {data.rows.map((m) => (
+            {data.items.map((m) => (
               <tr>
                 <td>
                   <time datetime={m.createdAt.toISOString()}>{f.dateTime.format(m.createdAt)}</time>
@@ -41,7 +41,7 @@ function OutboxList({ c, data }: { c: Ctx; data: Page<OutboxRow> }) {
           </tbody>
         </table>
       </div>
-      {data.rows.length === 0 ? <p>{t('accounts.outbox.empty')}</p> : null}
+      {data.items.length === 0 ? <p>{t('accounts.outbox.empty')}</p> : null}
       <Pager c={c} page={data.page} pages={data.pages} />
     </AdminLayout>
   );

@@ -24,7 +24,7 @@ function FanoutStatus({ c, status }: { c: Ctx; status: FanoutProgress['status'] 
   return <span class={`badge ${cls}`}>{c.var.t(`alerts_admin.fanout_statuses.${status}`)}</span>;
 }
 
-function ListPage({ c, data }: { c: Ctx; data: { rows: FanoutListRow[]; total: number; page: number; pages: number } }) {
+function ListPage({ c, data }: { c: Ctx; data: { items: FanoutListRow[]; total: number; page: number; pages: number } }) {
   const { t, lp, locale } = c.var;
   const f = fmt(locale);
   const n = (x: number) => f.number.format(x);
@@ -32,7 +32,7 @@ function ListPage({ c, data }: { c: Ctx; data: { rows: FanoutListRow[]; total: n
     <AdminLayout c={c} title={t('alerts_admin.fanouts.title')}>
       <h1>{t('alerts_admin.fanouts.title')}</h1>
       <p>{t('alerts_admin.fanouts.intro')}</p>
-      {data.rows.length ? (
+      {data.items.length ? (
         <div class="table-responsive">
           <table class="table">
             <caption>{t('alerts_admin.fanouts.caption', { count: n(data.total), page: data.page, pages: data.pages })}</caption>
@@ -62,7 +62,7 @@ function ListPage({ c, data }: { c: Ctx; data: { rows: FanoutListRow[]; total: n
               </tr>
             </thead>
             <tbody>
-              {data.rows.map((r) => (
+              {data.items.map((r) => (
                 <tr>
                   <th scope="row">
                     <a href={lp(statsPath(r.callId))}>{r.callTitle}</a>

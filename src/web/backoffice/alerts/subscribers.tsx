@@ -115,7 +115,7 @@ interface ListPageProps {
   c: Ctx;
   q: FilterQuery;
   opts: FilterOptions;
-  data: { rows: SubscriberListRow[]; total: number; page: number; pages: number };
+  data: { items: SubscriberListRow[]; total: number; page: number; pages: number };
   byProfession: CountRow[];
   bySpecialisation: CountRow[];
   byProvince: ProvinceCounts;
@@ -146,12 +146,12 @@ function ListPage({ c, q, opts, data, byProfession, bySpecialisation, byProvince
         c={c}
         caption={pageCaption(c, 'alerts_admin.subscribers.caption', data)}
         columns={['name', 'email', 'profession', 'specialisations', 'areas', 'frequency', 'status', 'confirmed'].map((k) => t(`alerts_admin.subscribers.col.${k}`))}
-        count={data.rows.length}
+        count={data.items.length}
         empty={t('alerts_admin.subscribers.empty')}
         keepTable
         paging={{ page: data.page, pages: data.pages, params: q }}
       >
-        {data.rows.map((r) => (
+        {data.items.map((r) => (
           <tr>
             <th scope="row">
               <a href={lp(`/admin/iscritti/${encodeURIComponent(r.id)}`)}>{r.name}</a>

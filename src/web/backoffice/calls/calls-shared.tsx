@@ -1,10 +1,11 @@
-// Small pieces the back-office call pages share: the state badge, paths, id checks, problem lists.
+// Small pieces the back-office call pages share: the flashes, paths, the state badge, problem lists.
 import type { Ctx } from '../../context.ts';
 import type { CallState } from '../../../domains/calls/index.ts';
 import type { FieldErrors } from '../../../platform/result.ts';
 
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: string | undefined): v is string => !!v && UUID_RE.test(v);
+/** The flashes of the list and of a call's page (`?esito=`). */
+export const CALL_FLASH = ['created', 'saved', 'published', 'scheduled', 'unpublished', 'closed', 'archived', 'attachment_added', 'attachment_removed', 'imported'] as const;
+export type CallFlash = (typeof CALL_FLASH)[number];
 
 export const callPath = (id: string, suffix = '') => `/admin/bandi/${encodeURIComponent(id)}${suffix}`;
 

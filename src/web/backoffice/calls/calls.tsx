@@ -13,7 +13,8 @@ import { errorResponse, flash, requireRule } from '../../kit/guard.tsx';
 import { pageParam } from '../../kit/pager.tsx';
 import { FilterForm, FilterSearch, FilterSelect, pageCaption, ResultTable } from '../../kit/list-page.tsx';
 import { oneOf, readQuery, searchText } from '../../kit/list-query.ts';
-import { StateBadge, callPath, isUuid } from './calls-shared.tsx';
+import { StateBadge, callPath } from './calls-shared.tsx';
+import { isUuid } from '../../../platform/query.ts';
 import {
   CallFormPage,
   ComuniResults,

@@ -1,7 +1,7 @@
 // The people the welcome team follows: cases, tasks, duplicates, and erasing a person.
 import { caseRules } from '../../../domains/cases/index.ts';
 import { defineWebModule } from '../../modules.ts';
-import { caseAdminRoutes } from './cases.tsx';
+import { caseAdminRoutes } from './routes.tsx';
 
 export const module = defineWebModule({
   name: 'cases',

@@ -1,7 +1,7 @@
 // The welcome team's inbox of references people left.
 import { leadRules } from '../../../domains/leads/index.ts';
 import { defineWebModule } from '../../modules.ts';
-import { leadAdminRoutes } from './leads.tsx';
+import { leadAdminRoutes } from './routes.tsx';
 
 export const module = defineWebModule({
   name: 'leads',

@@ -1,8 +1,8 @@
 // Ranked lists in the back office: the index, each list's desk, import, and the figures.
 import { rankingRules } from '../../../domains/rankings/index.ts';
 import { defineWebModule } from '../../modules.ts';
-import { rankingFiguresRoutes } from './rankings-figures.tsx';
-import { rankingAdminRoutes } from './rankings.tsx';
+import { rankingFiguresRoutes } from './figures/routes.tsx';
+import { rankingAdminRoutes } from './routes.tsx';
 
 export const module = defineWebModule({
   name: 'rankings',
