@@ -37,18 +37,8 @@ import {
   type StatusChange,
   type Subscriber,
 } from '../../../domains/alerts/index.ts';
-import {
-  AlertErrorSummary,
-  AlertFields,
-  alertFormOptions,
-  defaultValues,
-  formErrors,
-  prefsToValues,
-  readAlertForm,
-  str,
-  type AlertFormOptions,
-  type ComuneProblem,
-} from './alerts-form.tsx';
+import { AlertErrorSummary, AlertFields } from './form-fields.tsx';
+import { alertFormOptions, defaultValues, formErrors, prefsToValues, readAlertForm, str, type AlertFormOptions, type ComuneProblem } from './form-read.ts';
 import { LeadBlock } from '../leads/leads.tsx';
 import { clientIp } from '../auth/auth.tsx';
 
