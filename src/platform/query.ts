@@ -1,10 +1,10 @@
 // Small helpers every list query shares: ids read from URLs, text searched with LIKE, and pages.
 import { sql, type SQL } from 'drizzle-orm';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a value taken from a URL or a form is a UUID (anything else is a 404, never a SQL error). */
-export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
+export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID_PATTERN.test(v);
 
 /** Text matched literally inside a LIKE pattern: %, _ and the escape character lose their meaning. */
 export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (m) => `\\${m}`);

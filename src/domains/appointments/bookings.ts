@@ -16,6 +16,7 @@ import { freeSlots, slotKey, BOOKING_DAYS, type Slot } from './slots.ts';
 import { APPOINTMENT_PATHS, BOOKING_LINK_DAYS, absolute, bookingToken, checkBookingToken, manageToken, readManageToken, type BookingSubject } from './links.ts';
 import { appointmentMail, hostAppointmentMail, type Appointment, type AppointmentMailKind, type HostMailKind } from './mails.ts';
 import { appointmentRules } from './policy.ts';
+import { isUuid } from '../../platform/query.ts';
 
 export type { Appointment };
 
@@ -33,7 +34,6 @@ export interface SlotChoice extends Slot {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The free slots of the whole team for the next days. */
 export async function availableSlots(db: DbOrTx, now: Date): Promise<SlotChoice[]> {
@@ -272,7 +272,7 @@ export async function teamAppointments(db: DbOrTx, actor: Actor, now: Date): Pro
 
 export async function markAppointment(deps: DomainDeps, actor: Actor, id: string, status: 'done' | 'no_show'): Promise<Result<null>> {
   if (!can(actor, appointmentRules.manage)) return forbidden();
-  if (!UUID.test(id)) return notFound();
+  if (!isUuid(id)) return notFound();
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
     const [a] = await tx

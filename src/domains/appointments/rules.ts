@@ -11,6 +11,7 @@ import { fromRomeLocal, toRomeLocal } from '../../platform/i18n/format.ts';
 import { forbidden, invalid, notFound, ok, type FieldErrors, type Result } from '../../platform/result.ts';
 import { APPOINTMENT_MODES, availabilityRules } from './tables.ts';
 import { appointmentRules } from './policy.ts';
+import { isUuid } from '../../platform/query.ts';
 
 export type AvailabilityRule = typeof availabilityRules.$inferSelect;
 
@@ -117,19 +118,18 @@ export async function deleteRule(deps: DomainDeps, actor: Actor, id: string): Pr
   });
 }
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** One of my rules, for the edit form. */
 export async function getMyRule(db: DbOrTx, actor: Actor, id: string): Promise<Result<AvailabilityRule>> {
   if (!can(actor, appointmentRules.manage) || !actor.id) return forbidden();
-  if (!UUID_RE.test(id)) return notFound();
+  if (!isUuid(id)) return notFound();
   const [row] = await db.select().from(availabilityRules).where(and(eq(availabilityRules.id, id), eq(availabilityRules.userId, actor.id)));
   return row ? ok(row) : notFound();
 }
 
 export async function updateRule(deps: DomainDeps, actor: Actor, id: string, input: RuleInput): Promise<Result<AvailabilityRule>> {
   if (!can(actor, appointmentRules.manage) || !actor.id) return forbidden();
-  if (!UUID_RE.test(id)) return notFound();
+  if (!isUuid(id)) return notFound();
   const parsed = parseRule(input);
   if (!parsed.ok) return invalid(parsed.fields);
   return deps.db.transaction(async (tx) => {

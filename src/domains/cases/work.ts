@@ -16,6 +16,7 @@ import { professions } from '../reference/index.ts';
 import { CASE_STAGES, caseEvents, caseTasks, cases, type CaseSource, type CaseStage } from './tables.ts';
 import { addCaseEvent, ensureCase, type Case } from './timeline.ts';
 import { caseRules } from './policy.ts';
+import { containsPattern, isUuid, UUID_PATTERN } from '../../platform/query.ts';
 
 export const CASES_PAGE_SIZE = 25;
 export const NOTE_MAX = 4000;
@@ -27,13 +28,11 @@ export const RETENTION_TASK_TITLE = 'cases_admin.task_titles.retention_check';
 export type CaseEvent = typeof caseEvents.$inferSelect;
 export type CaseTask = typeof caseTasks.$inferSelect;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const likePattern = (s: string) => `%${s.replace(/[%_\\]/g, '\\$&')}%`;
 const emptyToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
 const optionalId = z.preprocess(emptyToNull, z.string().max(100, 'common.forms.invalid_choice').nullable());
 
 async function lockCase(tx: DbOrTx, id: string): Promise<Case | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [c] = await tx.select().from(cases).where(and(eq(cases.id, id), isNull(cases.mergedInto))).for('update');
   return c ?? null;
 }
@@ -129,7 +128,7 @@ export async function listCases(db: DbOrTx, actor: Actor, fl: CaseFilter): Promi
   else if (fl.assignee) base.push(eq(cases.assigneeId, fl.assignee));
   if (fl.source) base.push(eq(cases.source, fl.source));
   const q = fl.q?.trim().slice(0, 200);
-  if (q) base.push(or(ilike(cases.name, likePattern(q)), ilike(cases.email, likePattern(q)), ilike(cases.phone, likePattern(q)))!);
+  if (q) base.push(or(ilike(cases.name, containsPattern(q)), ilike(cases.email, containsPattern(q)), ilike(cases.phone, containsPattern(q)))!);
   const where = fl.stage ? [...base, eq(cases.stage, fl.stage)] : base;
   const page = Math.max(1, Math.min(fl.page ?? 1, 10_000));
   const [rows, byStage] = await Promise.all([
@@ -182,7 +181,7 @@ export interface CaseDetail {
 /** A merged case answers with `mergedInto` so the page can send the reader to the case kept. */
 export async function getCase(db: DbOrTx, actor: Actor, id: string): Promise<Result<CaseDetail | { mergedInto: string }>> {
   if (!can(actor, caseRules.read)) return forbidden();
-  if (!UUID.test(id)) return notFound();
+  if (!isUuid(id)) return notFound();
   const [row] = await db
     .select({ c: cases, professionName: professions.name, assigneeName: users.name })
     .from(cases)
@@ -309,7 +308,7 @@ export async function addTask(deps: DomainDeps, actor: Actor, caseId: string, ra
 
 export async function completeTask(deps: DomainDeps, actor: Actor, taskId: string): Promise<Result<CaseTask>> {
   if (!can(actor, caseRules.update)) return forbidden();
-  if (!UUID.test(taskId)) return notFound();
+  if (!isUuid(taskId)) return notFound();
   return deps.db.transaction(async (tx): Promise<Result<CaseTask>> => {
     const [task] = await tx.select().from(caseTasks).where(eq(caseTasks.id, taskId)).for('update');
     if (!task) return notFound();
@@ -382,7 +381,7 @@ export async function findDuplicates(db: DbOrTx, actor: Actor): Promise<Result<D
   );
 }
 
-export const mergeSchema = z.object({ keep: z.string().regex(UUID, 'common.forms.invalid_choice'), drop: z.string().regex(UUID, 'common.forms.invalid_choice') });
+export const mergeSchema = z.object({ keep: z.string().regex(UUID_PATTERN, 'common.forms.invalid_choice'), drop: z.string().regex(UUID_PATTERN, 'common.forms.invalid_choice') });
 
 /**
  * Merges `drop` into `keep`: its events and tasks move, ranked candidates, appointments and

@@ -11,6 +11,7 @@ import { calls } from '../calls/index.ts';
 import { professions, specialisations } from '../reference/index.ts';
 import { LEAD_STATUSES, leadNotes, leads, type LeadStatus } from './tables.ts';
 import { leadRules } from './policy.ts';
+import { containsPattern, isUuid } from '../../platform/query.ts';
 
 export type Lead = typeof leads.$inferSelect;
 export type LeadNote = typeof leadNotes.$inferSelect;
@@ -90,7 +91,6 @@ export interface LeadList {
   counts: Record<LeadStatus | 'all', number>;
 }
 
-const likePattern = (s: string) => `%${s.replace(/[%_\\]/g, '\\$&')}%`;
 
 export async function listLeads(db: DbOrTx, actor: Actor, f: LeadFilter): Promise<Result<LeadList>> {
   if (!can(actor, leadRules.read)) return forbidden();
@@ -99,7 +99,7 @@ export async function listLeads(db: DbOrTx, actor: Actor, f: LeadFilter): Promis
   else if (f.assignee === 'unassigned') base.push(isNull(leads.assigneeId));
   else if (f.assignee) base.push(eq(leads.assigneeId, f.assignee));
   const q = f.q?.trim().slice(0, 200);
-  if (q) base.push(or(ilike(leads.name, likePattern(q)), ilike(leads.email, likePattern(q)))!);
+  if (q) base.push(or(ilike(leads.name, containsPattern(q)), ilike(leads.email, containsPattern(q)))!);
   const where = [...base];
   if (f.status) where.push(eq(leads.status, f.status));
   const page = Math.max(1, Math.min(f.page ?? 1, 10_000));
@@ -150,11 +150,10 @@ export interface LeadDetail {
   consents: Awaited<ReturnType<typeof consentHistory>>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export async function getLead(db: DbOrTx, actor: Actor, id: string): Promise<Result<LeadDetail>> {
   if (!can(actor, leadRules.read)) return forbidden();
-  if (!UUID.test(id)) return notFound();
+  if (!isUuid(id)) return notFound();
   const [row] = await db
     .select({ lead: leads, professionName: professions.name, specialisationName: specialisations.name, assigneeName: users.name, callSlug: calls.slug, callTitle: calls.title })
     .from(leads)

@@ -12,7 +12,7 @@ import { consentsOf, eraseConsents } from '../../platform/consent/index.ts';
 import { parseForm } from '../../platform/forms/index.ts';
 import { countMail, forgetMail, mailsTo } from '../../platform/mail/index.ts';
 import type { PersonalData, PersonCounts } from '../../platform/manifest.ts';
-import { countAll } from '../../platform/query.ts';
+import { countAll, isUuid } from '../../platform/query.ts';
 import { leadMailKey } from './mails.ts';
 import { forbidden, invalid, notFound, ok, type Result } from '../../platform/result.ts';
 import { users } from '../accounts/index.ts';
@@ -24,7 +24,6 @@ import { leadRules } from './policy.ts';
 export const LEAD_RETENTION_MONTHS = 24;
 export const NOTE_MAX = 2000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const leadUpdateSchema = z.object({
   status: z.enum(LEAD_STATUSES, { error: 'common.forms.invalid_choice' }),
@@ -36,7 +35,7 @@ export const leadNoteSchema = z.object({
 });
 
 async function lockLead(tx: DbOrTx, id: string): Promise<Lead | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [lead] = await tx.select().from(leads).where(eq(leads.id, id)).for('update');
   return lead ?? null;
 }
@@ -180,7 +179,7 @@ declare module '../../platform/manifest.ts' {
 }
 
 export async function leadContact(q: DbOrTx, leadId: string) {
-  if (!UUID.test(leadId)) return null;
+  if (!isUuid(leadId)) return null;
   const [l] = await q.select({ id: leads.id, name: leads.name, email: leads.email, phone: leads.phone, locale: leads.locale }).from(leads).where(eq(leads.id, leadId));
   return l ?? null;
 }

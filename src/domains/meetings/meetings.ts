@@ -17,9 +17,9 @@ import { meetingCancelledMail, updateMail, type Meeting, type Registration } fro
 import { addCaseEvent } from '../cases/index.ts';
 import { meetingLevers, meetingRegistrations, meetings, type LeverKind, type MeetingKind } from './tables.ts';
 import { meetingRules } from './policy.ts';
+import { isUuid } from '../../platform/query.ts';
 
 export type Lever = typeof meetingLevers.$inferSelect;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PAGE = 25;
 
 export async function createMeeting(deps: DomainDeps, actor: Actor, values: FormValues): Promise<Result<Meeting>> {
@@ -54,7 +54,7 @@ async function checkRefs(tx: DbOrTx, v: { disciplineCode: number | null; callId:
 
 export async function updateMeeting(deps: DomainDeps, actor: Actor, id: string, values: FormValues): Promise<Result<Meeting>> {
   if (!can(actor, meetingRules.manage)) return forbidden();
-  if (!UUID.test(id)) return notFound();
+  if (!isUuid(id)) return notFound();
   const p = parseMeetingInput(values);
   if (!p.ok) return invalid(p.error);
   const now = deps.now();
@@ -92,7 +92,7 @@ export async function updateMeeting(deps: DomainDeps, actor: Actor, id: string, 
  */
 export async function cancelMeeting(deps: DomainDeps, actor: Actor, id: string): Promise<Result<{ meeting: Meeting; notified: number }>> {
   if (!can(actor, meetingRules.manage)) return forbidden();
-  if (!UUID.test(id)) return notFound();
+  if (!isUuid(id)) return notFound();
   const now = deps.now();
   return deps.db.transaction(async (tx): Promise<Result<{ meeting: Meeting; notified: number }>> => {
     const [before] = await tx.select().from(meetings).where(eq(meetings.id, id)).for('update');
@@ -155,7 +155,7 @@ export interface MeetingDetail {
 
 export async function getMeeting(db: DbOrTx, actor: Actor, id: string): Promise<Result<MeetingDetail>> {
   if (!can(actor, meetingRules.manage)) return forbidden();
-  if (!UUID.test(id)) return notFound();
+  if (!isUuid(id)) return notFound();
   const [m] = await db.select().from(meetings).where(eq(meetings.id, id));
   if (!m) return notFound();
   const [d] = m.disciplineCode ? await db.select({ name: disciplines.name }).from(disciplines).where(eq(disciplines.code, m.disciplineCode)) : [];
@@ -176,7 +176,7 @@ export async function meetingFormOptions(db: DbOrTx) {
 
 export async function addLever(deps: DomainDeps, actor: Actor, meetingId: string, values: FormValues): Promise<Result<Lever>> {
   if (!can(actor, meetingRules.manage)) return forbidden();
-  if (!UUID.test(meetingId)) return notFound();
+  if (!isUuid(meetingId)) return notFound();
   const p = parseForm(leverSchema, values);
   if (!p.ok) return invalid(p.errors);
   return deps.db.transaction(async (tx): Promise<Result<Lever>> => {
@@ -194,7 +194,7 @@ export async function addLever(deps: DomainDeps, actor: Actor, meetingId: string
 
 export async function removeLever(deps: DomainDeps, actor: Actor, meetingId: string, leverId: string): Promise<Result<null>> {
   if (!can(actor, meetingRules.manage)) return forbidden();
-  if (!UUID.test(meetingId) || !UUID.test(leverId)) return notFound();
+  if (!isUuid(meetingId) || !isUuid(leverId)) return notFound();
   return deps.db.transaction(async (tx): Promise<Result<null>> => {
     const [gone] = await tx
       .delete(meetingLevers)

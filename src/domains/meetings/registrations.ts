@@ -18,9 +18,9 @@ import { registrationSchema, staffRegistrationSchema } from './input.ts';
 import { confirmationMail, invitationMail, readCancelToken, reminderMail, type Meeting, type Registration } from './mails.ts';
 import { meetingRegistrations, meetings } from './tables.ts';
 import { meetingRules } from './policy.ts';
+import { isUuid } from '../../platform/query.ts';
 
 const DAY = 86_400_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface PublicWebinar {
   meeting: Meeting;
@@ -136,7 +136,7 @@ export async function cancelRegistration(deps: DomainDeps, token: string): Promi
  */
 export async function markAttendance(deps: DomainDeps, actor: Actor, meetingId: string, presentIds: string[]): Promise<Result<{ present: number; absent: number }>> {
   if (!can(actor, meetingRules.manage)) return forbidden();
-  if (!UUID.test(meetingId)) return notFound();
+  if (!isUuid(meetingId)) return notFound();
   const now = deps.now();
   return deps.db.transaction(async (tx): Promise<Result<{ present: number; absent: number }>> => {
     const [m] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
@@ -234,7 +234,7 @@ const lockScheduled = async (tx: DbOrTx, id: string): Promise<Result<Meeting>> =
 /** The staff registers one person by hand (name, email, language). */
 export async function registerPerson(deps: DomainDeps, actor: Actor, meetingId: string, values: FormValues): Promise<Result<{ registration: Registration | null }>> {
   if (!can(actor, meetingRules.manage)) return forbidden();
-  if (!UUID.test(meetingId)) return notFound();
+  if (!isUuid(meetingId)) return notFound();
   const p = parseForm(staffRegistrationSchema, values);
   if (!p.ok) return invalid(p.errors);
   const now = deps.now();
@@ -262,7 +262,7 @@ export interface Invitee {
 /** The candidates of the meeting's call, list by list in rank order, with who is registered already. */
 export async function meetingInvitees(deps: DomainDeps, actor: Actor, meetingId: string): Promise<Result<{ meeting: Meeting; invitees: Invitee[] }>> {
   if (!can(actor, meetingRules.manage)) return forbidden();
-  if (!UUID.test(meetingId)) return notFound();
+  if (!isUuid(meetingId)) return notFound();
   const [m] = await deps.db.select().from(meetings).where(eq(meetings.id, meetingId));
   if (!m) return notFound();
   if (m.kind !== 'candidates' || !m.callId) return ok({ meeting: m, invitees: [] });

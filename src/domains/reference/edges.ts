@@ -12,12 +12,12 @@ import { disciplines, disciplineSpecialisations, RELATION_KINDS, specialisations
 import { matchKey, slugify } from './names.ts';
 import { referenceRules } from './policy.ts';
 import type { DomainDeps } from '../../platform/domain-deps.ts';
+import { isUuid } from '../../platform/query.ts';
 
 export type Edge = typeof disciplineSpecialisations.$inferSelect;
 /** Values as a form posts them; the schemas parse both these and typed input. */
 type RawForm = Record<string, string | string[] | undefined>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const issuesToFields = (issues: z.core.$ZodIssue[]): FieldErrors => {
   const out: FieldErrors = {};
@@ -67,7 +67,7 @@ const edgeSummary = async (q: DbOrTx, e: Pick<Edge, 'disciplineCode' | 'speciali
 /** The edge, for the correction page (admins only). */
 export async function getEdge(db: DbOrTx, actor: Actor, id: string): Promise<Result<Edge & { disciplineName: string; specialisationName: string }, DomainError>> {
   if (!can(actor, referenceRules.edit)) return forbidden();
-  if (!UUID.test(id)) return notFound();
+  if (!isUuid(id)) return notFound();
   const [row] = await db
     .select({ edge: disciplineSpecialisations, disciplineName: disciplines.name, specialisationName: specialisations.name })
     .from(disciplineSpecialisations)
@@ -151,7 +151,7 @@ export async function addEdge(deps: Pick<DomainDeps, 'db' | 'events'>, actor: Ac
 /** Changes an edge's kind and/or its source (the edge becomes the administration's). */
 export async function correctEdge(deps: Pick<DomainDeps, 'db' | 'events'>, actor: Actor, id: string, raw: EdgeCorrection | RawForm): Promise<Result<Edge, DomainError>> {
   if (!can(actor, referenceRules.edit)) return forbidden();
-  if (!UUID.test(id)) return notFound();
+  if (!isUuid(id)) return notFound();
   const parsed = correctEdgeSchema.safeParse(raw);
   if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
   const v = parsed.data;
@@ -181,7 +181,7 @@ export async function correctEdge(deps: Pick<DomainDeps, 'db' | 'events'>, actor
  */
 export async function deactivateEdge(deps: Pick<DomainDeps, 'db' | 'events'>, actor: Actor, id: string, raw: EdgeDeactivation | RawForm): Promise<Result<Edge, DomainError>> {
   if (!can(actor, referenceRules.edit)) return forbidden();
-  if (!UUID.test(id)) return notFound();
+  if (!isUuid(id)) return notFound();
   const parsed = deactivateEdgeSchema.safeParse(raw);
   if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
   const v = parsed.data;

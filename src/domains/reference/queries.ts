@@ -15,6 +15,7 @@ import {
   specialisations,
 } from './tables.ts';
 import { referenceRules } from './policy.ts';
+import { escapeLike } from '../../platform/query.ts';
 
 export type Profession = typeof professions.$inferSelect;
 export type Discipline = typeof disciplines.$inferSelect;
@@ -88,7 +89,6 @@ const comuneColumns = {
   active: comuni.active,
 };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 // Accent-insensitive comparison without the unaccent extension: "Aglie" finds "Agliè".
 const FROM = 'àáâäèéêëìíîïòóôöùúûüç';

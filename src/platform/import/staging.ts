@@ -6,10 +6,10 @@ import type { DomainDeps } from '../domain-deps.ts';
 import type { Actor } from '../authz/index.ts';
 import { err, notFound, ok, type DomainError, type Result } from '../result.ts';
 import { importBatches } from './tables.ts';
+import { isUuid } from '../query.ts';
 
 /** A preview can be confirmed within this time. */
 export const IMPORT_TTL_MS = 24 * 60 * 60 * 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface StagedBatch<R> {
   id: string;
@@ -53,7 +53,7 @@ export async function stageRows<R>(deps: Pick<DomainDeps, 'db' | 'now'>, actor: 
 }
 
 async function find(q: DbOrTx, actor: Actor, kind: string, id: string, scopeId: string | null, lock: boolean): Promise<Row | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const where = and(eq(importBatches.id, id), eq(importBatches.kind, kind));
   const [b] = lock ? await q.select().from(importBatches).where(where).for('update') : await q.select().from(importBatches).where(where);
   // Someone else's batch, or one staged for another target, does not exist for this actor.

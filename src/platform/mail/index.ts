@@ -6,6 +6,7 @@ import { and, eq, inArray, like, not, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Jobs } from '../jobs/index.ts';
 import { MAIL_STATUSES, mailMessages } from './tables.ts';
+import { prefixPattern } from '../query.ts';
 
 export const MAIL_JOB = 'platform.mail.send';
 
@@ -154,7 +155,7 @@ export async function forgetMail(q: DbOrTx, owner: string, f: ForgetMail): Promi
         f.to ? inArray(sql`lower(${mailMessages.to})`, f.to) : undefined,
         f.keys ? inArray(mailMessages.idempotencyKey, f.keys) : undefined,
         f.except?.length ? not(inArray(mailMessages.idempotencyKey, f.except)) : undefined,
-        f.keyPrefix ? like(mailMessages.idempotencyKey, `${f.keyPrefix.replace(/[\\%_]/g, (m) => `\\${m}`)}%`) : undefined,
+        f.keyPrefix ? like(mailMessages.idempotencyKey, prefixPattern(f.keyPrefix)) : undefined,
         f.statuses ? inArray(mailMessages.status, f.statuses) : undefined,
         f.where,
       ),

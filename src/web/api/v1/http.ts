@@ -7,6 +7,7 @@ import { verifyBearer } from '../../../domains/accounts/index.ts';
 import { RateLimiter } from '../../../platform/http/rate-limit.ts';
 import { t, type Locale } from '../../../platform/i18n/index.ts';
 import type { DomainError, FieldErrors } from '../../../platform/result.ts';
+import { isUuid } from '../../../platform/query.ts';
 
 type C = Context<AppEnv>;
 
@@ -140,8 +141,6 @@ export function convertDates(body: Record<string, unknown>, fields: readonly str
   return { value, errors };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string) => UUID.test(s);
 
 /** If-Match: "<version>" (or *): the version the client edited, undefined when not given. */
 export function ifMatchVersion(header: string | undefined): number | undefined | 'any' | 'malformed' {

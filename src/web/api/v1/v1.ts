@@ -7,7 +7,8 @@ import type { AppEnv } from '../../context.ts';
 import { can, type Rule } from '../../../platform/authz/index.ts';
 import { archiveCall, callInputSchema, closeCall, createCall, getCallDetail, listAdminCalls, parseCallInput, publishCall, updateCall, PAGE_SIZE, callRules } from '../../../domains/calls/index.ts';
 import type { FieldErrors } from '../../../platform/result.ts';
-import { apiError, bearerAuth, convertDates, domainErrorResponse, ifMatchVersion, invalidResponse, isUuid, readJsonObject } from './http.ts';
+import { apiError, bearerAuth, convertDates, domainErrorResponse, ifMatchVersion, invalidResponse, readJsonObject } from './http.ts';
+import { isUuid } from '../../../platform/query.ts';
 import { DATE_FIELDS, listQuerySchema, storedInput, toApiCall, type ApiCallListItem } from './schemas.ts';
 import { openApiDocument } from './openapi.ts';
 

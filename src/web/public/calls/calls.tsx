@@ -23,9 +23,9 @@ import { MAX_Q, SORTS, callQueryString, callsHref, canonicalCallQuery, defaultSo
 import { filterOptions, professionLabel, type FilterOptions } from '../../kit/options.ts';
 import { deadlineCalendar, jobPosting } from './job-posting.ts';
 import { LeadBlock } from '../leads/leads.tsx';
+import { isUuid } from '../../../platform/query.ts';
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Drops filter values that name nothing in the reference data. */
 function knownOnly(s: CallQuery, o: FilterOptions): CallQuery {
@@ -540,7 +540,7 @@ export function publicCallRoutes() {
   app.get('/:slug/allegati/:id', async (c) => {
     const slug = c.req.param('slug');
     const id = c.req.param('id');
-    if (!SLUG.test(slug) || !UUID.test(id)) return c.notFound();
+    if (!SLUG.test(slug) || !isUuid(id)) return c.notFound();
     const { db, now } = c.var.deps;
     const d = await getPublicCall(db, slug, now());
     if (!d) return c.notFound();
