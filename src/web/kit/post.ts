@@ -57,6 +57,18 @@ export function formPost<T>(def: FormPost<T>): Handler<AppEnv> {
   };
 }
 
+/** One field's value as one string ('' when absent; the first when the field came more than once). */
+export const oneValue = (values: FormValues, name: string): string => {
+  const v = values[name];
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+};
+
+/** Every value of a field that may come more than once (ticked checkboxes): [] when none. */
+export const allValues = (values: FormValues, name: string): string[] => {
+  const v = values[name];
+  return Array.isArray(v) ? v : v ? [v] : [];
+};
+
 /** A path in the visitor's language with a flash key the page knows (`?esito=`). */
 export const withFlash = (c: Ctx, path: string, flashKey: string) => `${c.var.lp(path)}?esito=${encodeURIComponent(flashKey)}`;
 
