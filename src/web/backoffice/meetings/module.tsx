@@ -1,7 +1,7 @@
 // Meetings and webinars in the back office.
 import { meetingRules } from '../../../domains/meetings/index.ts';
 import { defineWebModule } from '../../modules.ts';
-import { meetingAdminRoutes } from './meetings.tsx';
+import { meetingAdminRoutes } from './routes.tsx';
 
 export const module = defineWebModule({
   name: 'meetings',
