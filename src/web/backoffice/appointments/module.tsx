@@ -1,7 +1,7 @@
 // The welcome team's availability and booked talks.
 import { appointmentRules } from '../../../domains/appointments/index.ts';
 import { defineWebModule } from '../../modules.ts';
-import { appointmentAdminRoutes } from './appointments.tsx';
+import { appointmentAdminRoutes } from './routes.tsx';
 
 export const module = defineWebModule({
   name: 'appointments',
