@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { SmtpPeer } from '../../../tests/support/smtp.ts';
-import { buildCall } from '../../../tests/factories/index.ts';
+import { ADMIN_ACTOR, buildCall } from '../../../tests/factories/index.ts';
+import { subscriberOf } from '../../../tests/factories/alerts.ts';
 import { edgeOfKind, prefs, provinceOf, waitForFanout } from '../../../tests/support/alerts.ts';
-import { mailMessages } from '../../platform/mail/tables.ts';
-import { consentRecords } from '../../platform/consent/tables.ts';
-import { PRIVACY_NOTICE_VERSION } from '../../platform/consent/index.ts';
-import { advanceLifecycle } from '../calls/index.ts';
-import { alertDeliveries, alertFanouts, alertSignups, alertSubscribers } from './tables.ts';
+import { Events } from '../../platform/events.ts';
+import { mailsTo } from '../../platform/mail/index.ts';
+import { consentHistory, PRIVACY_NOTICE_VERSION } from '../../platform/consent/index.ts';
+import { advanceLifecycle, publishCall } from '../calls/index.ts';
+import { callDeliveries, forgetFanout, interruptedFanout, revokeSubscriberLinks, simulateDeadSender, waitingSignups } from './testing.ts';
 import {
   ALERT_PATHS,
   changeStatus,
@@ -19,6 +19,9 @@ import {
   deliverPending,
   eraseSubscriber,
   exportSubscriberData,
+  fanoutDetail,
+  fanoutProgress,
+  listSubscribers,
   recordAlertClick,
   renewConsent,
   requestSubscription,
@@ -70,6 +73,26 @@ const form = (over: Record<string, string | string[]> = {}) => ({
 
 const tokenFrom = (text: string) => /\/avvisi\/conferma\/([\w-]+)/.exec(text)![1]!;
 
+/** The subscribers the back office finds at exactly this address. */
+async function subscribersAt(address: string) {
+  const r = await listSubscribers(rt.deps, ADMIN_ACTOR, { q: address });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value.items.filter((s) => s.email === address.toLowerCase());
+}
+const consentsOf = (subscriberId: string) => consentHistory(rt.deps.db, 'alert_subscriber', subscriberId);
+/** The call's alert figures as the back office reads them (null before any fan-out). */
+async function progressOf(callId: string) {
+  const r = await fanoutProgress(rt.deps, ADMIN_ACTOR, callId);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+}
+/** The subscriber's alerts for one call, from their back-office page. */
+async function alertsOf(subscriberId: string, callId: string) {
+  const s = await subscriberOf(rt.deps, subscriberId);
+  if (!s) throw new Error(`subscriber ${subscriberId} not found`);
+  return s.deliveries.filter((x) => x.callId === callId);
+}
+
 describe('sign-up with double opt-in', () => {
   it('stores the sign-up, mails a confirmation link and creates no subscriber before it is followed', async () => {
     const values = form({ utm_source: 'x' });
@@ -77,8 +100,7 @@ describe('sign-up with double opt-in', () => {
     expect(r.ok).toBe(true);
     const mail = await smtp.waitFor((m) => m.to.includes(values.email as string));
     expect(mail.subject).toBe('Conferma la tua iscrizione agli avvisi sui bandi');
-    const [sub] = await rt.deps.db.select().from(alertSubscribers).where(eq(alertSubscribers.email, values.email as string));
-    expect(sub).toBeUndefined();
+    expect(await subscribersAt(values.email as string)).toHaveLength(0);
 
     const confirmed = await confirmSubscription(rt.deps, tokenFrom(mail.text));
     expect(confirmed.ok).toBe(true);
@@ -87,7 +109,7 @@ describe('sign-up with double opt-in', () => {
     expect(s.status).toBe('active');
     expect(s.consentExpiresAt.getTime() - s.consentAt.getTime()).toBeGreaterThan(729 * DAY);
     expect(s.matchKeys).toContain(`p:medico_chirurgo|P${trentino}`);
-    const consents = await rt.deps.db.select().from(consentRecords).where(eq(consentRecords.subjectId, s.id));
+    const consents = await consentsOf(s.id);
     expect(consents).toHaveLength(1);
     expect(consents[0]).toMatchObject({ purpose: 'alerts', event: 'signup', noticeVersion: PRIVACY_NOTICE_VERSION, source: 'avvisi', utm: { utm_source: 'newsletter', utm_campaign: 'inverno' } });
     // The link works once.
@@ -103,8 +125,7 @@ describe('sign-up with double opt-in', () => {
     expect(mail.text).toContain('già iscritto');
     const c = await confirmSubscription(rt.deps, tokenFrom(mail.text));
     expect(c.ok && c.value.frequency).toBe('weekly');
-    const rows = await rt.deps.db.select().from(alertSubscribers).where(eq(alertSubscribers.email, address));
-    expect(rows).toHaveLength(1);
+    expect(await subscribersAt(address)).toHaveLength(1);
   });
 
   it('rejects bad input with messages per field and stores nothing', async () => {
@@ -116,20 +137,18 @@ describe('sign-up with double opt-in', () => {
     const later = await requestSubscription(rt.deps, form({ email: 'ok@example.org', professionCode: 'astronauta', comuni: ['999999'] }), {});
     if (later.ok || later.error.code !== 'invalid') throw new Error('expected invalid');
     expect(later.error.fields).toMatchObject({ professionCode: 'common.forms.invalid_choice', comuni: 'alerts.errors.comune_unknown' });
-    const [{ n: signups }] = await rt.deps.db.select({ n: sql<number>`count(*)::int` }).from(alertSignups).where(eq(alertSignups.email, 'ok@example.org'));
-    expect(signups).toBe(0);
+    expect(await waitingSignups(rt.deps.db, 'ok@example.org')).toBe(0);
   });
 
   it('keeps at most three waiting sign-ups per address, and unconfirmed ones expire after 7 days', async () => {
     const address = email('flood');
     for (let i = 0; i < 5; i++) expect((await requestSubscription(rt.deps, form({ email: address }), {})).ok).toBe(true);
-    const waiting = await rt.deps.db.select().from(alertSignups).where(eq(alertSignups.email, address));
-    expect(waiting).toHaveLength(3);
+    expect(await waitingSignups(rt.deps.db, address)).toBe(3);
     const saved = clock;
     clock = new Date(saved.getTime() + 7 * DAY + 1000);
     try {
       await consentUpkeep(rt.deps);
-      expect(await rt.deps.db.select().from(alertSignups).where(eq(alertSignups.email, address))).toHaveLength(0);
+      expect(await waitingSignups(rt.deps.db, address)).toBe(0);
     } finally {
       clock = saved;
     }
@@ -165,12 +184,12 @@ describe('matching and delivery', () => {
 
     const call = await buildCall(d, { disciplineCode: affine.disciplineCode, title: `Dirigente medico di ${affine.disciplineName}`, workplaces: [TRENTO] }, { publish: true });
     const fanout = await waitForFanout(d.db, call.id);
-    const rows = await d.db.select().from(alertDeliveries).where(eq(alertDeliveries.fanoutId, fanout.id));
-    const got = new Set(rows.map((r) => r.subscriberId));
-    expect(got).toEqual(new Set([yes.id, anywhere.id, byComune.id]));
-    for (const s of [sameOnly, elsewhere, otherComune, otherType, noSpec, nurse, paused]) expect(got.has(s.id)).toBe(false);
+    for (const s of [yes, anywhere, byComune]) expect(await alertsOf(s.id, call.id)).toMatchObject([{ status: 'sent', reasonKind: 'affine' }]);
+    for (const s of [sameOnly, elsewhere, otherComune, otherType, noSpec, nurse, paused]) expect(await alertsOf(s.id, call.id)).toHaveLength(0);
     expect(fanout.matched).toBe(3);
-    expect(rows.every((r) => r.status === 'sent' && r.reasonKind === 'affine')).toBe(true);
+    const detail = await fanoutDetail(d, ADMIN_ACTOR, call.id);
+    expect(detail.ok && detail.value.fanout).toMatchObject({ matched: 3, sent: 3, pending: 0, failed: 0, skipped: 0, byReason: { same: 0, equipollent: 0, affine: 3, none: 0 } });
+    const rows = await callDeliveries(d.db, call.id);
 
     const mail = await smtp.waitFor((m) => m.to.includes(yes.email));
     expect(mail.subject).toBe(`Nuovo bando per te: Dirigente medico di ${affine.disciplineName}`);
@@ -197,11 +216,10 @@ describe('matching and delivery', () => {
     const nurseFar = await createConfirmedSubscriber(d, email('nurse-far'), prefs({ professionCode: 'infermiere', provinces: ['001'] }));
     const doctor = await createConfirmedSubscriber(d, email('doctor'), prefs({ provinces: [trentino] }));
     const call = await buildCall(d, { professionCode: 'infermiere', disciplineCode: null, title: 'Infermiere', workplaces: [] }, { publish: true });
-    const f = await waitForFanout(d.db, call.id);
-    const rows = await d.db.select().from(alertDeliveries).where(eq(alertDeliveries.fanoutId, f.id));
-    const got = new Set(rows.map((r) => r.subscriberId));
-    expect(got.has(nurseHere.id) && got.has(nurseFar.id)).toBe(true);
-    expect(got.has(doctor.id)).toBe(false);
+    await waitForFanout(d.db, call.id);
+    expect(await alertsOf(nurseHere.id, call.id)).toHaveLength(1);
+    expect(await alertsOf(nurseFar.id, call.id)).toHaveLength(1);
+    expect(await alertsOf(doctor.id, call.id)).toHaveLength(0);
     const mail = await smtp.waitFor((m) => m.to.includes(nurseHere.email));
     expect(mail.text).toContain('sei iscritto/a come Infermiere');
   });
@@ -211,7 +229,7 @@ describe('matching and delivery', () => {
     const s = await createConfirmedSubscriber(d, email('scheduled'), prefs({ provinces: [trentino] }));
     const call = await buildCall(d, { disciplineCode: null, title: 'Continuità assistenziale', type: 'continuita_assistenziale', publishAt: new Date(clock.getTime() + DAY) }, { publish: true });
     await new Promise((r) => setTimeout(r, 1500));
-    expect(await d.db.select().from(alertFanouts).where(eq(alertFanouts.callId, call.id))).toHaveLength(0);
+    expect(await progressOf(call.id)).toBeNull();
     const saved = clock;
     clock = new Date(saved.getTime() + DAY + 60_000);
     try {
@@ -234,11 +252,10 @@ describe('matching and delivery', () => {
     expect((await unsubscribeByToken(d, token))!.status).toBe('unsubscribed');
     expect(await unsubscribeByToken(d, token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).toBeNull();
     const second = await buildCall(d, { disciplineCode: null, title: 'Secondo bando', type: 'continuita_assistenziale' }, { publish: true });
-    const f = await waitForFanout(d.db, second.id);
-    const mine = await d.db.select().from(alertDeliveries).where(and(eq(alertDeliveries.fanoutId, f.id), eq(alertDeliveries.subscriberId, s.id)));
-    expect(mine).toHaveLength(0);
+    await waitForFanout(d.db, second.id);
+    expect(await alertsOf(s.id, second.id)).toHaveLength(0);
     expect(smtp.messages.filter((m) => m.to.includes(s.email))).toHaveLength(1);
-    const [consent] = await d.db.select().from(consentRecords).where(eq(consentRecords.subjectId, s.id));
+    const [consent] = await consentsOf(s.id);
     expect(consent!.withdrawnAt).not.toBeNull();
   });
 
@@ -249,7 +266,7 @@ describe('matching and delivery', () => {
     smtp.refuse.set(temp.email, 451);
     smtp.refuse.set(perm.email, 550);
     const call = await buildCall(d, { professionCode: 'ostetrica', disciplineCode: null, title: 'Ostetrica' }, { publish: true });
-    const rowOf = async (id: string) => (await d.db.select().from(alertDeliveries).where(and(eq(alertDeliveries.callId, call.id), eq(alertDeliveries.subscriberId, id))))[0];
+    const rowOf = async (id: string) => (await callDeliveries(d.db, call.id)).find((r) => r.subscriberId === id);
     const until = Date.now() + 20_000;
     while (!((await rowOf(temp.id))?.status === 'pending' && (await rowOf(temp.id))!.attempts === 1 && (await rowOf(perm.id))?.status === 'failed')) {
       if (Date.now() > until) throw new Error(`not settled: ${JSON.stringify([await rowOf(temp.id), await rowOf(perm.id)])}`);
@@ -259,20 +276,19 @@ describe('matching and delivery', () => {
     expect(t1.nextAttemptAt!.getTime()).toBe(clock.getTime() + 30_000);
     expect(t1.error).toMatch(/try again/i);
     expect((await rowOf(perm.id))!.attempts).toBe(1);
-    const [f] = await d.db.select().from(alertFanouts).where(eq(alertFanouts.callId, call.id));
-    expect(f!.status).toBe('sending');
+    const f = { id: t1.fanoutId };
+    expect((await progressOf(call.id))!.status).toBe('sending');
 
     smtp.refuse.delete(temp.email);
     const saved = clock;
     clock = new Date(saved.getTime() + 31_000);
     try {
       // The delivery job of this process may claim the row first: either way it is sent once.
-      await deliverPending(d, f!.id);
+      await deliverPending(d, f.id);
       await vi.waitFor(async () => expect((await rowOf(temp.id))!).toMatchObject({ status: 'sent', attempts: 2 }), { timeout: 20_000, interval: 100 });
       expect((await rowOf(perm.id))!.status).toBe('failed');
       await vi.waitFor(async () => {
-        const [done] = await d.db.select().from(alertFanouts).where(eq(alertFanouts.id, f!.id));
-        expect(done!.status).toBe('done');
+        expect((await progressOf(call.id))!.status).toBe('done');
       }, { timeout: 20_000, interval: 100 });
       expect(smtp.messages.filter((m) => m.to.includes(temp.email))).toHaveLength(1);
       expect(smtp.messages.filter((m) => m.to.includes(perm.email))).toHaveLength(0);
@@ -289,8 +305,7 @@ describe('matching and delivery', () => {
     const f = await waitForFanout(d.db, call.id);
     await smtp.waitFor((m) => m.to.includes(s.email));
     // Simulate a crash: the row claimed under a lease, never settled.
-    await d.db.update(alertDeliveries).set({ status: 'sending', leaseUntil: new Date(clock.getTime() + 60_000) }).where(eq(alertDeliveries.fanoutId, f.id));
-    await d.db.update(alertFanouts).set({ status: 'sending', finishedAt: null }).where(eq(alertFanouts.id, f.id));
+    await simulateDeadSender(d.db, f.id, new Date(clock.getTime() + 60_000));
     expect((await sweepFanouts(d)).reclaimed).toBe(0);
     const saved = clock;
     clock = new Date(saved.getTime() + 61_000);
@@ -305,7 +320,7 @@ describe('matching and delivery', () => {
       clock = saved;
     }
     // Lost event: a fan-out deleted as if the opening was never seen is started by the sweep.
-    await d.db.delete(alertFanouts).where(eq(alertFanouts.id, f.id));
+    await forgetFanout(d.db, call.id);
     smtp.clear();
     expect((await sweepFanouts(d)).started).toBeGreaterThanOrEqual(1);
     await waitForFanout(d.db, call.id);
@@ -318,9 +333,9 @@ describe('matching and delivery', () => {
     for (let i = 0; i < 3; i++) people.push(await createConfirmedSubscriber(d, email('resume'), prefs({ professionCode: 'dietista' })));
     const call = await buildCall(d, { professionCode: 'dietista', disciplineCode: null, title: 'Dietista' });
     // Opened without the event, and a fan-out left half-way: one row written, status still matching.
-    await d.db.execute(sql`update calls set status = 'published', publish_at = ${clock.toISOString()}::timestamptz, opened_at = ${clock.toISOString()}::timestamptz where id = ${call.id}`);
-    const [f] = await d.db.insert(alertFanouts).values({ callId: call.id, startedAt: new Date(clock.getTime() - 5 * 60_000) }).returning();
-    await d.db.insert(alertDeliveries).values({ fanoutId: f!.id, callId: call.id, subscriberId: people[0]!.id, mode: 'immediate' });
+    const opened = await publishCall({ ...d, events: new Events() }, ADMIN_ACTOR, call.id, null);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+    await interruptedFanout(d.db, call.id, new Date(clock.getTime() - 5 * 60_000), [people[0]!.id]);
     expect((await sweepFanouts(d)).started).toBeGreaterThanOrEqual(1);
     const done = await waitForFanout(d.db, call.id);
     expect(done.matched).toBe(3);
@@ -331,13 +346,15 @@ describe('matching and delivery', () => {
 
   it('counts clicks through the signed redirect', async () => {
     const d = rt.deps;
-    const [row] = await d.db.select().from(alertDeliveries).where(eq(alertDeliveries.status, 'sent')).limit(1);
-    const [call] = await d.db.select({ slug: sql<string>`slug` }).from(sql`calls`).where(sql`id = ${row!.callId}`);
+    const s = await createConfirmedSubscriber(d, email('click'), prefs({ professionCode: 'podologo' }));
+    const call = await buildCall(d, { professionCode: 'podologo', disciplineCode: null, title: 'Podologo' }, { publish: true });
+    await waitForFanout(d.db, call.id);
+    const row = (await callDeliveries(d.db, call.id)).find((r) => r.subscriberId === s.id && r.status === 'sent');
     const token = clickToken(d.links.secret, row!.id);
     expect(await recordAlertClick(d, token)).toEqual({ slug: call!.slug });
     expect(await recordAlertClick(d, token)).toEqual({ slug: call!.slug });
     expect(await recordAlertClick(d, `${row!.id}.AAAAAAAAAAAAAAAAAAAAAA`)).toBeNull();
-    const [after] = await d.db.select().from(alertDeliveries).where(eq(alertDeliveries.id, row!.id));
+    const after = (await callDeliveries(d.db, call.id)).find((r) => r.id === row!.id);
     expect(after!.clicks).toBe(row!.clicks + 2);
     expect(after!.firstClickAt).not.toBeNull();
     expect(ALERT_PATHS.click(token)).toBe(`/avvisi/c/${token}`);
@@ -353,7 +370,7 @@ describe('weekly digest', () => {
     await waitForFanout(d.db, a.id).catch(() => null);
     // Weekly deliveries keep the fan-out "sending"? No: only immediate ones do. Wait for both matches.
     const until = Date.now() + 20_000;
-    while ((await d.db.select().from(alertDeliveries).where(eq(alertDeliveries.subscriberId, s.id))).length < 2) {
+    while ((await subscriberOf(d, s.id))!.deliveriesTotal < 2) {
       if (Date.now() > until) throw new Error('weekly deliveries not matched');
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -368,7 +385,7 @@ describe('weekly digest', () => {
       expect(mail.text).toContain('Logopedista A');
       expect(mail.text).not.toContain('Logopedista B');
       expect(mail.header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
-      const rows = await d.db.select().from(alertDeliveries).where(eq(alertDeliveries.subscriberId, s.id));
+      const rows = (await subscriberOf(d, s.id))!.deliveries;
       expect(rows.map((r) => r.status).sort()).toEqual(['digested', 'skipped']);
       await sendDigests(d);
       await new Promise((r) => setTimeout(r, 1000));
@@ -390,7 +407,7 @@ describe('preferences, consent and erasure', () => {
     expect((await subscriberFromToken(d, 'prefs', prefsToken))!.id).toBe(s.id);
     expect(await subscriberFromToken(d, 'unsub', prefsToken)).toBeNull();
     expect(await subscriberFromToken(d, 'prefs', subscriberToken('another-secret-another-secret-0000', 'prefs', s.id, s.linkVersion))).toBeNull();
-    await d.db.update(alertSubscribers).set({ linkVersion: s.linkVersion + 1 }).where(eq(alertSubscribers.id, s.id));
+    await revokeSubscriberLinks(d.db, s.id);
     expect(await subscriberFromToken(d, 'prefs', prefsToken)).toBeNull();
   });
 
@@ -423,13 +440,13 @@ describe('preferences, consent and erasure', () => {
     expect(data.alerts.some((a) => a.call === 'Bando per cancellazione')).toBe(true);
 
     await eraseSubscriber(d.db, c.value);
-    expect(await d.db.select().from(alertSubscribers).where(eq(alertSubscribers.email, address))).toHaveLength(0);
-    expect(await d.db.select().from(consentRecords).where(eq(consentRecords.subjectId, c.value.id))).toHaveLength(0);
-    expect(await d.db.select().from(mailMessages).where(eq(mailMessages.to, address))).toHaveLength(0);
-    expect(await d.db.select().from(alertSignups).where(eq(alertSignups.email, address))).toHaveLength(0);
+    expect(await subscribersAt(address)).toHaveLength(0);
+    expect(await subscriberOf(d, c.value.id)).toBeNull();
+    expect(await consentsOf(c.value.id)).toHaveLength(0);
+    expect(await mailsTo(d.db, 'alerts', [address])).toHaveLength(0);
+    expect(await waitingSignups(d.db, address)).toBe(0);
     // The call's counts keep the delivery, without the person.
-    const [f] = await d.db.select().from(alertFanouts).where(eq(alertFanouts.callId, call.id));
-    const rows = await d.db.select().from(alertDeliveries).where(eq(alertDeliveries.fanoutId, f!.id));
+    const rows = await callDeliveries(d.db, call.id);
     expect(rows.some((r) => r.subscriberId === null && r.status === 'sent')).toBe(true);
   });
 
@@ -443,7 +460,7 @@ describe('preferences, consent and erasure', () => {
     try {
       clock = new Date(saved.getTime() + 40 * DAY);
       let r = await consentUpkeep(d);
-      expect(await d.db.select().from(alertSubscribers).where(eq(alertSubscribers.id, left.id))).toHaveLength(0);
+      expect(await subscriberOf(d, left.id)).toBeNull();
       clock = new Date(keep.consentExpiresAt.getTime() - 29 * DAY);
       r = await consentUpkeep(d);
       expect(r.renewalsSent).toBeGreaterThanOrEqual(2);
@@ -456,9 +473,9 @@ describe('preferences, consent and erasure', () => {
       expect((await consentUpkeep(d)).renewalsSent).toBe(0); // no second reminder
       clock = new Date(keep.consentExpiresAt.getTime() + 1000);
       await consentUpkeep(d);
-      expect(await d.db.select().from(alertSubscribers).where(eq(alertSubscribers.id, lapse.id))).toHaveLength(0);
-      expect(await d.db.select().from(alertSubscribers).where(eq(alertSubscribers.id, keep.id))).toHaveLength(1);
-      const events = (await d.db.select().from(consentRecords).where(eq(consentRecords.subjectId, keep.id))).map((c) => c.event);
+      expect(await subscriberOf(d, lapse.id)).toBeNull();
+      expect(await subscriberOf(d, keep.id)).not.toBeNull();
+      const events = (await consentsOf(keep.id)).map((c) => c.event);
       expect(events).toEqual(expect.arrayContaining(['renewal']));
     } finally {
       clock = saved;
