@@ -1,7 +1,7 @@
 // Test support for the alerts capability: the few reads no page needs (a call's delivery rows as
 // stored, the sign-ups waiting for an address) and the states only a crash or a lost event leaves
 // behind. Imported by tests only — not exported from index.ts, never reachable from the web or jobs.
-import { and, count, eq, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { alertDeliveries, alertFanouts, alertSignups, alertSubscribers } from './tables.ts';
 
@@ -63,13 +63,4 @@ export async function interruptedFanout(db: DbOrTx, callId: string, startedAt: D
   if (subscriberIds.length)
     await db.insert(alertDeliveries).values(subscriberIds.map((subscriberId) => ({ fanoutId: f!.id, callId, subscriberId, mode: 'immediate' as const })));
   return f!;
-}
-
-/** Whether the fan-out of a call is gone or still there, and its status (a crash test's probe). */
-export async function fanoutStatus(db: DbOrTx, callId: string) {
-  const [f] = await db
-    .select({ id: alertFanouts.id, status: alertFanouts.status, matched: alertFanouts.matched })
-    .from(alertFanouts)
-    .where(and(eq(alertFanouts.callId, callId)));
-  return f ?? null;
 }

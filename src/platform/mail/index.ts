@@ -180,3 +180,26 @@ export async function mailsTo(q: DbOrTx, owner: string, to: string[]) {
     .where(and(eq(mailMessages.owner, owner), inArray(sql`lower(${mailMessages.to})`, to)))
     .orderBy(mailMessages.createdAt);
 }
+
+/**
+ * The stored mails a filter selects (the filter of forgetMail; every owner unless `owner` is given),
+ * oldest first, whole rows: what support pages and tests read the outbox with.
+ */
+export async function storedMail(q: DbOrTx, f: ForgetMail & { owner?: string } = {}) {
+  if ((f.to && !f.to.length) || (f.keys && !f.keys.length)) return [];
+  return q
+    .select()
+    .from(mailMessages)
+    .where(
+      and(
+        f.owner ? eq(mailMessages.owner, f.owner) : undefined,
+        f.to ? inArray(sql`lower(${mailMessages.to})`, f.to.map((t) => t.toLowerCase())) : undefined,
+        f.keys ? inArray(mailMessages.idempotencyKey, f.keys) : undefined,
+        f.except?.length ? not(inArray(mailMessages.idempotencyKey, f.except)) : undefined,
+        f.keyPrefix ? like(mailMessages.idempotencyKey, prefixPattern(f.keyPrefix)) : undefined,
+        f.statuses ? inArray(mailMessages.status, f.statuses) : undefined,
+        f.where,
+      ),
+    )
+    .orderBy(mailMessages.createdAt, mailMessages.id);
+}
