@@ -6,18 +6,15 @@
 // hand, and cancelling a whole meeting (METHOD:CANCEL, same UID, higher SEQUENCE, no reminders).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/authz/index.ts';
-import { and, eq, like } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { SmtpPeer, type ReceivedMail } from '../../../tests/support/smtp.ts';
 import { ADMIN_ACTOR } from '../../../tests/factories/index.ts';
 import { buildClosedCall, buildRankedList } from '../../../tests/factories/rankings.ts';
 import { romeParts } from '../../platform/i18n/format.ts';
-import { consentRecords } from '../../platform/consent/index.ts';
-import { mailMessages } from '../../platform/mail/tables.ts';
-import { caseEvents, cases } from '../cases/tables.ts';
-import { disciplines } from '../reference/tables.ts';
-import { meetingRegistrations } from './tables.ts';
+import { meetingMails, registrant, registrationsOf, webinarForm as meetingForm } from '../../../tests/factories/meetings.ts';
+import { caseEventsOf, caseOf } from '../../../tests/factories/people.ts';
+import { consentHistory } from '../../platform/consent/index.ts';
 import {
   addLever,
   cancelMeeting,
@@ -33,10 +30,12 @@ import {
   getMeeting,
   leverSummary,
   markAttendance,
+  meetingFormOptions,
   registerForWebinar,
   removeLever,
   sendMeetingReminders,
   updateMeeting,
+  REGISTRATION_CONSENT,
   type Meeting,
 } from './index.ts';
 
@@ -56,19 +55,7 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
-const webinarForm = (over: Record<string, string> = {}) => ({
-  kind: 'webinar',
-  title: `Lavorare in Trentino ${++n}`,
-  descriptionMd: 'Come funzionano i **concorsi**.',
-  date: '2026-07-15',
-  startTime: '18:00',
-  endTime: '19:30',
-  mode: 'video',
-  location: 'https://meet.example.org/trentino',
-  capacity: '',
-  registrationOpen: 'on',
-  ...over,
-});
+const webinarForm = meetingForm;
 
 async function webinar(over: Record<string, string> = {}): Promise<Meeting> {
   const r = await createMeeting(rt.deps, recruiter, webinarForm(over));
@@ -76,7 +63,7 @@ async function webinar(over: Record<string, string> = {}): Promise<Meeting> {
   return r.value;
 }
 
-const person = (over: Record<string, string> = {}) => ({ name: 'Marta Rossi', email: `marta.${++n}@example.org`, locale: 'it', consent: 'on', ...over });
+const person = registrant;
 
 function ics(mail: ReceivedMail) {
   const a = mail.parsed.attachments.find((x) => x.contentType.startsWith('text/calendar'));
@@ -110,12 +97,12 @@ describe('webinar registration', () => {
     const r = await registerForWebinar(rt.deps, m.slug, { ...p, email: p.email.toUpperCase() }, {});
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     expect(r.value.registration.email).toBe(p.email);
-    const [c] = await rt.deps.db.select().from(cases).where(eq(cases.email, p.email));
+    const c = (await caseOf(rt.deps.db, p.email))!.case;
     expect(c).toMatchObject({ source: 'webinar', name: 'Marta Rossi' });
-    expect(r.value.registration.caseId).toBe(c!.id);
-    const events = await rt.deps.db.select().from(caseEvents).where(eq(caseEvents.caseId, c!.id));
+    expect(r.value.registration.caseId).toBe(c.id);
+    const events = await caseEventsOf(rt.deps.db, c.id);
     expect(events.map((e) => e.kind).sort()).toEqual(['created', 'registration']);
-    const consent = await rt.deps.db.select().from(consentRecords).where(eq(consentRecords.subjectId, r.value.registration.id));
+    const consent = await consentHistory(rt.deps.db, REGISTRATION_CONSENT, r.value.registration.id);
     expect(consent).toHaveLength(1);
 
     const mail = await smtp.waitFor((x) => x.to.includes(p.email));
@@ -148,8 +135,8 @@ describe('webinar registration', () => {
     if (!a.ok || !b.ok) throw new Error('expected ok');
     expect(b.value.registration.id).toBe(a.value.registration.id);
     expect(b.value.duplicate).toBe(true);
-    expect(await rt.deps.db.select().from(meetingRegistrations).where(eq(meetingRegistrations.meetingId, m.id))).toHaveLength(1);
-    expect(await rt.deps.db.select().from(mailMessages).where(like(mailMessages.idempotencyKey, `meeting-confirm:${a.value.registration.id}:%`))).toHaveLength(1);
+    expect(await registrationsOf(rt.deps, m.id)).toHaveLength(1);
+    expect(await meetingMails(rt.deps, 'meeting-confirm', a.value.registration.id)).toHaveLength(1);
   });
 
   it('never over-books: concurrent registrations for the last seats', async () => {
@@ -157,7 +144,7 @@ describe('webinar registration', () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => registerForWebinar(rt.deps, m.slug, person(), {})));
     expect(results.filter((r) => r.ok)).toHaveLength(3);
     expect(results.filter((r) => !r.ok && r.error.code === 'full')).toHaveLength(5);
-    const rows = await rt.deps.db.select().from(meetingRegistrations).where(and(eq(meetingRegistrations.meetingId, m.id), eq(meetingRegistrations.status, 'registered')));
+    const rows = (await registrationsOf(rt.deps, m.id)).filter((x) => x.status === 'registered');
     expect(rows).toHaveLength(3);
   });
 
@@ -231,19 +218,19 @@ describe('a moved webinar, reminders and attendance', () => {
       [b.email, false],
     ]);
     expect(d.value.meeting.status).toBe('held');
-    const ev = await rt.deps.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, ra.value.registration.caseId!), eq(caseEvents.kind, 'meeting')));
+    const ev = await caseEventsOf(rt.deps.db, ra.value.registration.caseId!, 'meeting');
     expect(ev).toHaveLength(1);
     expect(ev[0]!.summary).toContain('attended');
     // The same marks again change nothing on the timeline.
     await markAttendance(rt.deps, recruiter, m.id, [ra.value.registration.id]);
-    expect(await rt.deps.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, ra.value.registration.caseId!), eq(caseEvents.kind, 'meeting')))).toHaveLength(1);
+    expect(await caseEventsOf(rt.deps.db, ra.value.registration.caseId!, 'meeting')).toHaveLength(1);
     clock = new Date('2026-06-01T08:00:00Z');
   });
 });
 
 describe('levers of a directors meeting', () => {
   it('adds and removes structured levers and sums them up by discipline', async () => {
-    const [disc] = await rt.deps.db.select().from(disciplines).limit(1);
+    const [disc] = (await meetingFormOptions(rt.deps.db)).disciplines;
     const r = await createMeeting(rt.deps, recruiter, webinarForm({ kind: 'directors', disciplineCode: String(disc!.code), registrationOpen: '' }));
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     expect(r.value.registrationOpen).toBe(false);
@@ -321,16 +308,16 @@ describe('a meeting with the candidates of a call', () => {
     const { comp, ev } = ics(mail);
     expect(comp.getFirstPropertyValue('method')).toBe('REQUEST');
     expect(ev.uid).toBe(`meeting-${m.id}@localhost`);
-    const [reg] = await rt.deps.db.select().from(meetingRegistrations).where(and(eq(meetingRegistrations.meetingId, m.id), eq(meetingRegistrations.email, first.email!)));
+    const reg = (await registrationsOf(rt.deps, m.id)).find((x) => x.email === first.email);
     expect(reg!.caseId).not.toBeNull();
-    const events = await rt.deps.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, reg!.caseId!), eq(caseEvents.kind, 'registration')));
+    const events = await caseEventsOf(rt.deps.db, reg!.caseId!, 'registration');
     expect(events.map((e) => e.summary)).toContain('meetings:invited:Presentazione della sede');
 
     const all = await inviteCandidates(rt.deps, recruiter, m.id, { all: true, candidateIds: [] });
     expect(all).toEqual({ ok: true, value: { invited: 4, skipped: 1 } });
     const en = inv.value.invitees[2]!;
     expect((await smtp.waitFor((x) => x.to.includes(en.email!))).subject).toBe('Invitation: Presentazione della sede');
-    expect(await rt.deps.db.select().from(mailMessages).where(like(mailMessages.idempotencyKey, `meeting-invite:${reg!.id}:%`))).toHaveLength(1);
+    expect(await meetingMails(rt.deps, 'meeting-invite', reg!.id)).toHaveLength(1);
 
     // A candidate declines with the link in the mail.
     const token = /\/webinar\/annulla\/(\S+)/.exec(mail.text)![1]!;
@@ -347,9 +334,8 @@ describe('a meeting with the candidates of a call', () => {
     const r = await registerPerson(rt.deps, recruiter, m.id, { ...p, email: p.email.toUpperCase() });
     expect(r.ok && r.value.registration?.email).toBe(p.email);
     expect((await registerPerson(rt.deps, recruiter, m.id, p)).ok && (await registerPerson(rt.deps, recruiter, m.id, p) as { value: { registration: unknown } }).value.registration).toBeNull();
-    const [c] = await rt.deps.db.select().from(cases).where(eq(cases.email, p.email));
-    expect(c).toMatchObject({ source: 'meeting', locale: 'en' });
-    expect(await rt.deps.db.select().from(mailMessages).where(like(mailMessages.idempotencyKey, 'meeting-invite:%')).then((rows) => rows.filter((x) => x.to === p.email))).toHaveLength(1);
+    expect((await caseOf(rt.deps.db, p.email))!.case).toMatchObject({ source: 'meeting', locale: 'en' });
+    expect((await meetingMails(rt.deps, 'meeting-invite')).filter((x) => x.to === p.email)).toHaveLength(1);
     expect(await registerPerson(rt.deps, editor, m.id, p)).toEqual({ ok: false, error: { code: 'forbidden' } });
   });
 });
@@ -380,9 +366,9 @@ describe('cancelling a whole meeting', () => {
     expect(ev.component.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(ev.startDate.toJSDate()).toEqual(m.startsAt);
     expect((await smtp.waitFor((x) => x.to.includes(a.email) && x.subject.startsWith('Annullato'))).text).toContain('annullato');
-    const cancelKeys = await rt.deps.db.select().from(mailMessages).where(like(mailMessages.idempotencyKey, 'meeting-cancelled:%'));
+    const cancelKeys = await meetingMails(rt.deps, 'meeting-cancelled');
     expect(cancelKeys.filter((x) => x.to === gone.email)).toHaveLength(0);
-    const ev2 = await rt.deps.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, ra.value.registration.caseId!), eq(caseEvents.kind, 'meeting')));
+    const ev2 = await caseEventsOf(rt.deps.db, ra.value.registration.caseId!, 'meeting');
     expect(ev2.map((e) => e.summary)).toEqual([`meetings:meeting_cancelled:${m.title}`]);
 
     // The public page still answers, saying it is cancelled; registrations are refused, even a repeat.
