@@ -5,13 +5,12 @@
 // a move racing a booking for the same slot.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/authz/index.ts';
-import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { SmtpPeer, type ReceivedMail } from '../../../tests/support/smtp.ts';
 import { createStaff, type StaffUserFixture } from '../../../tests/support/http.ts';
-import { caseEvents } from '../cases/tables.ts';
-import { appointments } from './tables.ts';
+import { teamList } from '../../../tests/factories/appointments.ts';
+import { caseEventsOf } from '../../../tests/factories/people.ts';
 import { sign } from '../../platform/http/signing.ts';
 
 const signBook = (secret: string, payload: string) => sign(secret, `appointments:book:${payload}`);
@@ -152,6 +151,12 @@ describe('booking, moving and cancelling', () => {
   let actor: Actor;
   // Monday 22 March 2027, 09:00 Rome.
   let clock = new Date('2027-03-22T08:00:00Z');
+  type Booked = { appointment: { id: string; email: string; startsAt: Date; sequence: number }; manageToken: string };
+  /** Giulia's booking (the first test's), and the winner of the race for one slot. */
+  let giulia: Booked;
+  let winner: Booked;
+  /** The booked appointments the team sees starting at this time. */
+  const bookedAt = async (startsAt: Date) => (await teamList(rt.deps)).filter((x) => x.startsAt.getTime() === startsAt.getTime() && x.status === 'booked');
 
   beforeAll(async () => {
     smtp = await SmtpPeer.start();
@@ -200,9 +205,10 @@ describe('booking, moving and cancelling', () => {
     const r = await bookAppointment(rt.deps, token, { slot: slots[0]!.key, name: 'Giulia Neri', email: 'giulia.neri@example.org', topic: 'Nurse jobs' }, 'en');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
+    giulia = r.value;
     const a = r.value.appointment;
     expect(a.caseId).not.toBeNull();
-    const events = await rt.deps.db.select().from(caseEvents).where(eq(caseEvents.caseId, a.caseId!));
+    const events = await caseEventsOf(rt.deps.db, a.caseId!);
     expect(events.map((e) => e.kind)).toContain('appointment');
 
     const mail = await smtp.waitFor((m) => m.to.includes('giulia.neri@example.org'));
@@ -234,12 +240,13 @@ describe('booking, moving and cancelling', () => {
     const results = [a, b];
     expect(results.filter((x) => x.ok)).toHaveLength(1);
     expect(results.find((x) => !x.ok)).toMatchObject({ ok: false, error: { code: 'conflict', message: 'slot_taken' } });
-    const rows = await rt.deps.db.select().from(appointments).where(eq(appointments.startsAt, slot.startsAt));
-    expect(rows.filter((x) => x.status === 'booked')).toHaveLength(1);
+    expect(await bookedAt(slot.startsAt)).toHaveLength(1);
+    for (const x of results) if (x.ok) winner = x.value;
   });
 
   it('moves with a new SEQUENCE and kills the old link, then cancels with METHOD:CANCEL', async () => {
-    const [booked] = await rt.deps.db.select().from(appointments).where(eq(appointments.email, 'giulia.neri@example.org'));
+    const booked = giulia.appointment;
+    expect(booked.email).toBe('giulia.neri@example.org');
     const token = manageToken(rt.deps.links.secret, booked!.id, booked!.sequence);
     const target = (await availableSlots(rt.deps.db, clock)).find((s) => iso(s.startsAt) === '2027-03-30T07:00:00.000Z')!;
     smtp.clear();
@@ -270,7 +277,9 @@ describe('booking, moving and cancelling', () => {
   });
 
   it('reminds once, 24 hours before, and the team marks the talk done afterwards', async () => {
-    const [a] = await rt.deps.db.select().from(appointments).where(eq(appointments.status, 'booked'));
+    // The one appointment still booked: Giulia's was cancelled, the race left one.
+    expect((await teamList(rt.deps)).filter((x) => x.status === 'booked').map((x) => x.id)).toEqual([winner.appointment.id]);
+    const a = winner.appointment;
     smtp.clear();
     clock = new Date(a!.startsAt.getTime() - 25 * 3_600_000);
     expect(await sendReminders(rt.deps)).toBe(0);
@@ -284,7 +293,7 @@ describe('booking, moving and cancelling', () => {
     expect(await markAppointment(rt.deps, actor, a!.id, 'done')).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
     clock = new Date(a!.startsAt.getTime() + 60_000);
     expect((await markAppointment(rt.deps, actor, a!.id, 'done')).ok).toBe(true);
-    const [after] = await rt.deps.db.select().from(appointments).where(eq(appointments.id, a!.id));
+    const after = await appointmentByToken(rt.deps, winner.manageToken);
     expect(after!.status).toBe('done');
   });
 
@@ -293,7 +302,7 @@ describe('booking, moving and cancelling', () => {
     expect(await bookingPage(rt.deps, token)).toBe('expired');
     const slot = (await availableSlots(rt.deps.db, clock))[0]!;
     expect(await bookAppointment(rt.deps, token, { slot: slot.key, name: 'Tardi', email: 'tardi@example.org' }, 'it')).toEqual({ ok: false, error: { code: 'invalid_state', message: 'expired' } });
-    expect(await rt.deps.db.select().from(appointments).where(eq(appointments.email, 'tardi@example.org'))).toEqual([]);
+    expect((await teamList(rt.deps)).filter((x) => x.email === 'tardi@example.org')).toEqual([]);
   });
 
   it('edits a rule (own rules only, checked like a new one) without moving what is already booked', async () => {
@@ -314,7 +323,7 @@ describe('booking, moving and cancelling', () => {
 
     const ok = await updateRule(rt.deps, actor, added.value.id, { weekday: '1', startTime: '10:00', endTime: '11:00', slotMinutes: '30', bufferMinutes: '0', mode: 'video', location: 'https://meet.example.org/nuova' });
     expect(ok.ok && ok.value).toMatchObject({ weekday: 1, startTime: '10:00', location: 'https://meet.example.org/nuova' });
-    const [after] = await rt.deps.db.select().from(appointments).where(eq(appointments.id, booked.value.appointment.id));
+    const after = await appointmentByToken(rt.deps, booked.value.manageToken);
     expect(after).toMatchObject({ status: 'booked', startsAt: booked.value.appointment.startsAt, location: 'Via Roma 1, Trento', mode: 'in_person', sequence: 0 });
     expect((await availableSlots(rt.deps.db, clock)).some((s) => s.location === 'https://meet.example.org/nuova')).toBe(true);
   });
@@ -331,8 +340,7 @@ describe('booking, moving and cancelling', () => {
     ]);
     expect([moved.ok, other.ok].filter(Boolean)).toHaveLength(1);
     expect([moved, other].find((x) => !x.ok)).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    const rows = await rt.deps.db.select().from(appointments).where(eq(appointments.startsAt, target.startsAt));
-    expect(rows.filter((x) => x.status === 'booked')).toHaveLength(1);
+    expect(await bookedAt(target.startsAt)).toHaveLength(1);
     // The loser of a move keeps the appointment it had, and its link still works.
     if (!moved.ok) expect((await appointmentByToken(rt.deps, first.value.manageToken))?.startsAt).toEqual(free[0]!.startsAt);
   });
