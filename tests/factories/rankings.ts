@@ -1,7 +1,7 @@
 // Builders for the ranked lists: a closed call, a list with N candidates, published or not.
 import type { DomainDeps } from '../../src/platform/domain-deps.ts';
 import { closeCall, type Call } from '../../src/domains/calls/index.ts';
-import { addCandidate, createList, publishList, type RankedList } from '../../src/domains/rankings/index.ts';
+import { addCandidate, createList, getCandidate, getList, publishList, type CandidateDetail, type RankedCandidate, type RankedList } from '../../src/domains/rankings/index.ts';
 import { ADMIN_ACTOR, buildCall } from './index.ts';
 
 /** A published call closed by hand now: the only kind a ranked list can be made for. */
@@ -40,4 +40,32 @@ export async function buildRankedList(
   const p = await publishList(deps, ADMIN_ACTOR, r.value.id);
   if (!p.ok) throw new Error(`publishList: ${JSON.stringify(p.error)}`);
   return p.value;
+}
+
+// ---------- reading back through the domain's queries ----------
+
+/** The list's candidates as the desk shows them (getList), by rank. */
+export async function candidatesOf(deps: DomainDeps, listId: string): Promise<RankedCandidate[]> {
+  const r = await getList(deps, ADMIN_ACTOR, listId);
+  if (!r.ok) throw new Error(`getList: ${JSON.stringify(r.error)}`);
+  return r.value.candidates;
+}
+
+/** The candidate at this rank of the list (getList). */
+export async function candidateAt(deps: DomainDeps, listId: string, rank: number): Promise<RankedCandidate> {
+  const c = (await candidatesOf(deps, listId)).find((x) => x.rank === rank);
+  if (!c) throw new Error(`no candidate at rank ${rank} of list ${listId}`);
+  return c;
+}
+
+/** Each rank's state, `{ 1: 'proposed', 2: 'waiting', … }`. */
+export async function candidateStates(deps: DomainDeps, listId: string): Promise<Record<number, string>> {
+  return Object.fromEntries((await candidatesOf(deps, listId)).map((c) => [c.rank, c.state]));
+}
+
+/** One candidate with their contact attempts and offers, as their desk page reads them (getCandidate). */
+export async function candidateDetail(deps: DomainDeps, candidateId: string): Promise<CandidateDetail> {
+  const r = await getCandidate(deps, ADMIN_ACTOR, candidateId);
+  if (!r.ok) throw new Error(`getCandidate: ${JSON.stringify(r.error)}`);
+  return r.value;
 }

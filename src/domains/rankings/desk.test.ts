@@ -3,15 +3,14 @@
 // another list still works towards a post for them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/authz/index.ts';
-import { and, eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { ADMIN_ACTOR } from '../../../tests/factories/index.ts';
-import { buildRankedList } from '../../../tests/factories/rankings.ts';
-import { auditLog } from '../../platform/audit/tables.ts';
-import { caseEvents, cases } from '../cases/tables.ts';
-import { addCandidate, logContact, makeOffer, minimiseExpiredLists, NO_ANSWER_ATTEMPTS, openPosts, publishList, recordOutcome } from './index.ts';
-import { offers, rankedCandidates, rankedLists } from './tables.ts';
-import { calls } from '../calls/tables.ts';
+import { buildRankedList, candidateAt, candidateDetail, candidateStates } from '../../../tests/factories/rankings.ts';
+import { caseDetail, caseRecord } from '../../../tests/factories/cases.ts';
+import { auditFor } from '../../platform/audit/index.ts';
+import { changeStage } from '../cases/index.ts';
+import { addCandidate, addMonths, DEFAULT_VALIDITY_MONTHS, getList, logContact, makeOffer, minimiseExpiredLists, NO_ANSWER_ATTEMPTS, openPosts, publishList, recordOutcome } from './index.ts';
+import { getCallForStaff } from '../calls/index.ts';
 
 const RECRUITER: Actor = { id: 'desk-recruiter', label: 'recruiter', role: 'recruiter', memberships: [] };
 let rt: TestRuntime;
@@ -22,9 +21,9 @@ beforeAll(async () => {
 afterAll(() => rt.close());
 
 const db = () => rt.deps.db;
-const byRank = async (listId: string, rank: number) => (await db().select().from(rankedCandidates).where(and(eq(rankedCandidates.listId, listId), eq(rankedCandidates.rank, rank))))[0]!;
-const caseOf = async (id: string) => (await db().select().from(cases).where(eq(cases.id, id)))[0]!;
-const states = async (listId: string) => Object.fromEntries((await db().select().from(rankedCandidates).where(eq(rankedCandidates.listId, listId))).map((c) => [c.rank, c.state]));
+const byRank = (listId: string, rank: number) => candidateAt(rt.deps, listId, rank);
+const caseOf = (id: string) => caseRecord(db(), id);
+const states = (listId: string) => candidateStates(rt.deps, listId);
 
 describe('a turn closed before an offer', () => {
   it('records a renunciation with its reason, proposes the next in rank order and marks the case lost', async () => {
@@ -39,11 +38,11 @@ describe('a turn closed before an offer', () => {
     const after = await byRank(list.id, 1);
     expect(after).toMatchObject({ closedReason: 'pay', closedText: 'Guadagna di più altrove' });
     expect(after.closedAt).not.toBeNull();
-    expect(await db().select().from(offers).where(eq(offers.candidateId, first.id))).toEqual([]);
+    expect((await candidateDetail(rt.deps, first.id)).offers).toEqual([]);
     expect(await caseOf(first.caseId!)).toMatchObject({ stage: 'lost', lostReason: 'Retribuzione: Guadagna di più altrove' });
-    const events = await db().select().from(caseEvents).where(eq(caseEvents.caseId, first.caseId!));
+    const events = (await caseDetail(db(), first.caseId!)).events;
     expect(events.map((e) => e.summary)).toEqual(expect.arrayContaining(['rankings.case.early_renounced', 'interested>in_contact', 'in_contact>lost']));
-    const audited = await db().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, first.id));
+    const audited = await auditFor(db(), 'ranked_candidate', first.id);
     expect(audited.map((a) => a.action)).toContain('ranked_candidate.renounced');
   });
 
@@ -57,7 +56,11 @@ describe('a turn closed before an offer', () => {
     expect(await caseOf(first.caseId!)).toMatchObject({ stage: 'lost', lostReason: 'Non idoneo: Manca la specializzazione' });
     // The next one's case is followed by whoever opened the posts, with the call's profession.
     const second = await byRank(list.id, 2);
-    const [call] = await db().select({ professionCode: calls.professionCode }).from(calls).innerJoin(rankedLists, eq(rankedLists.callId, calls.id)).where(eq(rankedLists.id, list.id));
+    const detail = await getList(rt.deps, ADMIN_ACTOR, list.id);
+    if (!detail.ok) throw new Error(JSON.stringify(detail.error));
+    const staffCall = await getCallForStaff(rt.deps, ADMIN_ACTOR, detail.value.list.callId);
+    if (!staffCall.ok) throw new Error(JSON.stringify(staffCall.error));
+    const call = staffCall.value.detail.call;
     expect(await caseOf(second.caseId!)).toMatchObject({ assigneeId: RECRUITER.id, professionCode: call!.professionCode });
   });
 
@@ -101,7 +104,7 @@ describe('the case stage moved by the desk', () => {
     await makeOffer(rt.deps, RECRUITER, a.candidate.id);
     await recordOutcome(rt.deps, RECRUITER, a.candidate.id, { outcome: 'accepted' });
     expect((await caseOf(a.candidate.caseId!)).stage).toBe('accepted');
-    await db().update(cases).set({ stage: 'arrived', arrivedAt: new Date() }).where(eq(cases.id, a.candidate.caseId!));
+    expect((await changeStage(rt.deps, ADMIN_ACTOR, a.candidate.caseId!, { stage: 'arrived' })).ok).toBe(true);
 
     const b = await listWith('arrivata@example.org');
     expect(b.candidate.caseId).toBe(a.candidate.caseId);
@@ -126,19 +129,22 @@ describe('the case stage moved by the desk', () => {
 
 describe('a list past its validity', () => {
   it('loses the candidates contact details (an open offer keeps them), keeps rank, name, score and outcomes, and says so in the audit log', async () => {
-    const expired = await buildRankedList(rt.deps, { candidates: 3 });
+    // Published, staffed and offered 25 months ago (the clock those operations are given): its
+    // validity of 24 months ended a month ago.
+    const then = addMonths(rt.deps.now(), -(DEFAULT_VALIDITY_MONTHS + 1));
+    const past = { ...rt.deps, now: () => then };
+    const expired = await buildRankedList(past, { candidates: 3 });
     const valid = await buildRankedList(rt.deps, { candidates: 2 });
-    await openPosts(rt.deps, RECRUITER, expired.id, { posts: '1' });
+    await openPosts(past, RECRUITER, expired.id, { posts: '1' });
     const first = await byRank(expired.id, 1);
-    expect((await makeOffer(rt.deps, RECRUITER, first.id)).ok).toBe(true);
-    expect(await minimiseExpiredLists(rt.deps)).toBe(0);
-    await db().update(rankedLists).set({ validUntil: new Date(rt.deps.now().getTime() - 1000) }).where(eq(rankedLists.id, expired.id));
+    expect((await makeOffer(past, RECRUITER, first.id)).ok).toBe(true);
+    expect(await minimiseExpiredLists({ db: db(), now: () => new Date(expired.validUntil!.getTime() - 1000) })).toBe(0);
     expect(await minimiseExpiredLists(rt.deps)).toBe(2);
     expect(await byRank(expired.id, 1)).toMatchObject({ state: 'offered', email: first.email });
     expect(await byRank(expired.id, 2)).toMatchObject({ email: null, pec: null, phone: null, rank: 2, state: 'waiting' });
     expect((await byRank(expired.id, 2)).name).toMatch(/^Candidato /);
     expect((await byRank(valid.id, 1)).email).not.toBeNull();
-    const log = await db().select().from(auditLog).where(and(eq(auditLog.entityId, expired.id), eq(auditLog.action, 'ranked_list.minimised')));
+    const log = (await auditFor(db(), 'ranked_list', expired.id)).filter((l) => l.action === 'ranked_list.minimised');
     expect(log.map((l) => l.summary)).toEqual(['contact details cleared: 2']);
     expect(await minimiseExpiredLists(rt.deps)).toBe(0);
   });

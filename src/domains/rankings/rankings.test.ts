@@ -4,14 +4,13 @@
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../platform/authz/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, like } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { SmtpPeer } from '../../../tests/support/smtp.ts';
 import { ADMIN_ACTOR, buildCall } from '../../../tests/factories/index.ts';
-import { buildClosedCall, buildRankedList } from '../../../tests/factories/rankings.ts';
-import { auditLog } from '../../platform/audit/tables.ts';
-import { mailMessages } from '../../platform/mail/tables.ts';
-import { cases, caseEvents } from '../cases/tables.ts';
+import { buildClosedCall, buildRankedList, candidateAt, candidateDetail, candidateStates } from '../../../tests/factories/rankings.ts';
+import { caseDetail } from '../../../tests/factories/cases.ts';
+import { auditFor } from '../../platform/audit/index.ts';
+import { storedMail } from '../../platform/mail/index.ts';
 import {
   confirmCandidates,
   createList,
@@ -24,7 +23,6 @@ import {
   recordOutcome,
   sweepOffers,
 } from './index.ts';
-import { offers, rankedCandidates } from './tables.ts';
 
 const DAY = 86_400_000;
 let clock = new Date('2026-06-10T08:00:00Z');
@@ -43,8 +41,7 @@ afterAll(async () => {
 });
 
 const csv = (s: string) => ({ name: 'graduatoria.csv', bytes: new TextEncoder().encode(s) });
-const stateOf = async (listId: string) =>
-  Object.fromEntries((await rt.deps.db.select().from(rankedCandidates).where(eq(rankedCandidates.listId, listId))).map((c) => [c.rank, c.state]));
+const stateOf = (listId: string) => candidateStates(rt.deps, listId);
 
 describe('ranked lists', () => {
   it('are created only for closed calls, one per kind, and not by editors', async () => {
@@ -133,14 +130,14 @@ describe('the desk', () => {
     const opened = await openPosts(rt.deps, RECRUITER, list.id, { posts: '2' });
     expect(opened.ok && opened.value.proposed.map((c) => c.rank)).toEqual([1, 2]);
     expect(await stateOf(list.id)).toEqual({ 1: 'proposed', 2: 'proposed', 3: 'waiting', 4: 'waiting' });
-    const [first] = await rt.deps.db.select().from(rankedCandidates).where(and(eq(rankedCandidates.listId, list.id), eq(rankedCandidates.rank, 1)));
+    const first = await candidateAt(rt.deps, list.id, 1);
     expect(first!.caseId).toBeTruthy();
-    const [kase] = await rt.deps.db.select().from(cases).where(eq(cases.id, first!.caseId!));
+    const kase = (await caseDetail(rt.deps.db, first!.caseId!)).case;
     expect(kase).toMatchObject({ source: 'ranked_list', email: first!.email });
 
     const contact = await logContact(rt.deps, RECRUITER, first!.id, { channel: 'phone', outcome: 'no_answer', notes: 'Segreteria' });
     expect(contact.ok).toBe(true);
-    const [afterContact] = await rt.deps.db.select().from(rankedCandidates).where(eq(rankedCandidates.id, first!.id));
+    const afterContact = (await candidateDetail(rt.deps, first!.id)).candidate;
     expect(afterContact!.firstContactAt?.toISOString()).toBe(clock.toISOString());
 
     const offer = await makeOffer(rt.deps, RECRUITER, first!.id);
@@ -153,22 +150,22 @@ describe('the desk', () => {
     expect(mail.subject).toMatch(/^Job offer: /);
     expect(mail.text).toContain('17 June 2026');
     expect(mail.text).toContain('10:00');
-    const [kaseAfter] = await rt.deps.db.select().from(cases).where(eq(cases.id, first!.caseId!));
+    const kaseAfter = (await caseDetail(rt.deps.db, first!.caseId!)).case;
     expect(kaseAfter!.stage).toBe('offer');
 
     expect(await recordOutcome(rt.deps, RECRUITER, first!.id, { outcome: 'renounced' })).toMatchObject({ ok: false, error: { code: 'invalid', fields: { reason: 'rankings.errors.reason_required' } } });
     const out = await recordOutcome(rt.deps, RECRUITER, first!.id, { outcome: 'renounced', reason: 'housing', reasonText: 'Nessun alloggio vicino' });
     expect(out.ok && out.value.proposed.map((c) => c.rank)).toEqual([3]);
     expect(await stateOf(list.id)).toEqual({ 1: 'renounced', 2: 'proposed', 3: 'proposed', 4: 'waiting' });
-    const [o] = await rt.deps.db.select().from(offers).where(eq(offers.id, offer.value.id));
+    const o = (await candidateDetail(rt.deps, first!.id)).offers.find((x) => x.id === offer.value.id);
     expect(o).toMatchObject({ outcome: 'renounced', reason: 'housing', reasonText: 'Nessun alloggio vicino' });
-    const events = await rt.deps.db.select().from(caseEvents).where(eq(caseEvents.caseId, first!.caseId!));
+    const events = (await caseDetail(rt.deps.db, first!.caseId!)).events;
     expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['created', 'note', 'call', 'offer', 'stage']));
-    const audited = await rt.deps.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, first!.id));
+    const audited = await auditFor(rt.deps.db, 'ranked_candidate', first!.id);
     expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(['ranked_candidate.proposed', 'ranked_candidate.contacted', 'offer.made', 'offer.renounced']));
 
     // An acceptance fills the post: nobody else is proposed.
-    const [second] = await rt.deps.db.select().from(rankedCandidates).where(and(eq(rankedCandidates.listId, list.id), eq(rankedCandidates.rank, 2)));
+    const second = await candidateAt(rt.deps, list.id, 2);
     await makeOffer(rt.deps, RECRUITER, second!.id);
     const acc = await recordOutcome(rt.deps, RECRUITER, second!.id, { outcome: 'accepted' });
     expect(acc.ok && acc.value.proposed).toEqual([]);
@@ -179,7 +176,7 @@ describe('the desk', () => {
     const start = clock;
     const list = await buildRankedList(rt.deps, { candidates: 2 });
     await openPosts(rt.deps, RECRUITER, list.id, { posts: '1' });
-    const [first] = await rt.deps.db.select().from(rankedCandidates).where(and(eq(rankedCandidates.listId, list.id), eq(rankedCandidates.rank, 1)));
+    const first = await candidateAt(rt.deps, list.id, 1);
     const offer = await makeOffer(rt.deps, RECRUITER, first!.id);
     if (!offer.ok) throw new Error('offer');
     clock = new Date(start.getTime() + 4 * DAY);
@@ -187,7 +184,7 @@ describe('the desk', () => {
     clock = new Date(start.getTime() + 5 * DAY + 60_000);
     expect(await sweepOffers(rt.deps)).toMatchObject({ reminded: 1 });
     expect(await sweepOffers(rt.deps)).toMatchObject({ reminded: 0 });
-    const reminders = await rt.deps.db.select().from(mailMessages).where(like(mailMessages.idempotencyKey, `ranking-offer-reminder:${offer.value.id}`));
+    const reminders = await storedMail(rt.deps.db, { keys: [`ranking-offer-reminder:${offer.value.id}`] });
     expect(reminders).toHaveLength(1);
     const mail = await smtp.waitFor((m) => m.to.includes(first!.email!) && /Promemoria/.test(m.subject));
     expect(mail.text).toContain('17 giugno 2026');
