@@ -3,21 +3,22 @@
 // queued and survives, the audit log never names the person; and the 24-month retention rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/authz/index.ts';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { createStaff, type StaffUserFixture } from '../../../tests/support/http.ts';
 import { buildRankedList } from '../../../tests/factories/rankings.ts';
-import { buildSubscriber } from '../../../tests/factories/alerts.ts';
-import { auditLog } from '../../platform/audit/tables.ts';
-import { mailMessages } from '../../platform/mail/tables.ts';
-import { addEntry, addTask, createCase, ensureCase, mergeCases, type Case } from '../cases/index.ts';
-import { cases } from '../cases/tables.ts';
+import { subscribe } from '../../../tests/factories/alerts.ts';
+import { caseById } from '../../../tests/factories/people.ts';
+import { auditFor } from '../../platform/audit/index.ts';
+import { storedMail } from '../../platform/mail/index.ts';
+import { listAuditLog } from '../accounts/index.ts';
+import { addEntry, addTask, createCase, ensureCase, getCase, mergeCases, type Case } from '../cases/index.ts';
 import { createLead } from '../leads/index.ts';
 import { addRule, availableSlots, bookAppointment, bookingToken, cancelAppointment, purgeSentCancellationsOfErased } from '../appointments/index.ts';
 import { createMeeting, registerForWebinar } from '../meetings/index.ts';
-import { logContact, makeOffer, openPosts } from '../rankings/index.ts';
-import { contactAttempts, offers, rankedCandidates, rankedLists } from '../rankings/tables.ts';
+import { getCandidate, getList, logContact, makeOffer, openPosts } from '../rankings/index.ts';
+import { linkCandidatesToCase } from '../rankings/testing.ts';
 import { ERASED_LABEL, erasePerson, erasurePreview, eraseQuietCases } from './index.ts';
 
 let rt: TestRuntime;
@@ -41,7 +42,21 @@ beforeAll(async () => {
 });
 afterAll(() => rt.close());
 
-/** Every text or jsonb cell of the public schema that contains `needle`, as table.column. */
+/** The whole audit log as the administrators' page lists it (every page). */
+async function wholeAuditLog() {
+  const rows = [];
+  for (let page = 1; ; page++) {
+    const r = await listAuditLog(rt.deps, admin, { page });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    rows.push(...r.value.items);
+    if (page >= r.value.pages) return rows;
+  }
+}
+
+/**
+ * Every text or jsonb cell of the public schema that contains `needle`, as table.column. On purpose
+ * below every domain: the erasure's proof is that no table anywhere still holds the person.
+ */
 async function whereIs(needle: string): Promise<string[]> {
   const cols = await rt.deps.db.execute<{ table_name: string; column_name: string }>(
     sql`select table_name, column_name from information_schema.columns where table_schema = 'public' and data_type in ('text', 'jsonb', 'character varying')`,
@@ -75,7 +90,7 @@ describe('erasing a person on request', () => {
     const offer = await makeOffer(rt.deps, recruiter, candidateId);
     if (!offer.ok) throw new Error(JSON.stringify(offer.error));
     offerId = offer.value.id;
-    [kase] = (await rt.deps.db.select().from(cases).where(eq(cases.id, cand.caseId!))) as [Case];
+    kase = (await caseById(rt.deps.db, cand.caseId!))!.case;
 
     // The same person left their references, booked two appointments (one cancelled), signed up to
     // a webinar and to alerts; the team added a task and a note.
@@ -92,7 +107,7 @@ describe('erasing a person on request', () => {
     const meeting = await createMeeting(rt.deps, admin, { kind: 'webinar', title: 'Lavorare in Trentino', descriptionMd: 'Per infermieri.', date: '2026-07-01', startTime: '18:00', endTime: '19:00', mode: 'video', location: 'https://meet.example.org/w', capacity: '50', registrationOpen: 'on' });
     if (!meeting.ok) throw new Error(JSON.stringify(meeting.error));
     expect((await registerForWebinar(rt.deps, meeting.value.slug, { name: kase.name, email, locale: 'it', consent: 'on' }, {})).ok).toBe(true);
-    await buildSubscriber(rt.deps.db, { email, name: kase.name });
+    await subscribe(rt.deps, { email, prefs: { name: kase.name } });
     expect((await addTask(rt.deps, recruiter, kase.id, { title: 'Richiamare per alloggio' })).ok).toBe(true);
     expect((await addEntry(rt.deps, recruiter, kase.id, { kind: 'note', body: 'Ha due figli piccoli.' })).ok).toBe(true);
     // A duplicate under a second address, merged into the case: its pointer names the person too.
@@ -148,22 +163,24 @@ describe('erasing a person on request', () => {
     expect(await whereIs('figli piccoli')).toEqual([]);
     expect(await whereIs('altra.persona@example.org')).toContain('leads.email');
 
-    const left = await rt.deps.db.select().from(mailMessages).where(eq(sql`lower(${mailMessages.to})`, email));
+    const left = await storedMail(rt.deps.db, { to: [email] });
     expect(left.map((m) => [m.idempotencyKey, m.status]).sort()).toEqual([[`appointment-cancel:${futureId}`, 'pending'], [`ranking-offer:${offerId}`, 'pending']]);
     const ics = left.find((m) => m.idempotencyKey.startsWith('appointment-cancel:'))!.attachments![0]!.content;
     const cal = new ICAL.Component(ICAL.parse(ics));
     expect(cal.getFirstPropertyValue('method')).toBe('CANCEL');
     expect(cal.getFirstSubcomponent('vevent')!.getFirstPropertyValue('uid')).toBe(`appointment-${futureId}@approdo`);
 
-    const [cand] = await rt.deps.db.select().from(rankedCandidates).where(eq(rankedCandidates.id, candidateId));
-    expect(cand).toMatchObject({ caseId: null, email, state: 'offered' });
-    expect(await rt.deps.db.select().from(contactAttempts).where(eq(contactAttempts.candidateId, candidateId))).toHaveLength(1);
-    expect(await rt.deps.db.select().from(offers).where(eq(offers.candidateId, candidateId))).toHaveLength(1);
+    const cand = await getCandidate(rt.deps, admin, candidateId);
+    if (!cand.ok) throw new Error(JSON.stringify(cand.error));
+    expect(cand.value.candidate).toMatchObject({ caseId: null, email, state: 'offered' });
+    expect(cand.value.attempts).toHaveLength(1);
+    expect(cand.value.offers).toHaveLength(1);
 
-    const [entry] = await rt.deps.db.select().from(auditLog).where(eq(auditLog.action, 'case.erased'));
+    // The log lists the newest first: the first erasure logged is the last.
+    const entry = (await wholeAuditLog()).filter((e) => e.action === 'case.erased').at(-1);
     expect(entry).toMatchObject({ actorId: admin.id, entityType: 'case', entityId: kase.id, summary: 'on request' });
     expect((entry!.changes as { counts: Record<string, Record<string, number>> }).counts).toMatchObject({ leads: { leads: 1 }, appointments: { appointments: 2 }, rankings: { unlinked: 1 } });
-    const all = JSON.stringify(await rt.deps.db.select().from(auditLog)).toLowerCase();
+    const all = JSON.stringify(await wholeAuditLog()).toLowerCase();
     expect(all).not.toContain(email);
     expect(all).not.toContain(alt);
     expect(all).toContain(ERASED_LABEL);
@@ -180,21 +197,35 @@ describe('the retention rule', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.value;
   };
-  const exists = async (id: string) => (await rt.deps.db.select({ id: cases.id }).from(cases).where(eq(cases.id, id))).length === 1;
+  const exists = async (id: string) => {
+    const r = await getCase(rt.deps.db, admin, id);
+    if (!r.ok && r.error.code !== 'not_found') throw new Error(JSON.stringify(r.error));
+    return r.ok;
+  };
+  /** A published ranked list of one candidate; it stays valid 24 months from `publishedAt`. */
+  const listPublishedOn = async (publishedAt: Date) => {
+    const saved = clock;
+    clock = publishedAt;
+    try {
+      return await buildRankedList(rt.deps, { candidates: 1 });
+    } finally {
+      clock = saved;
+    }
+  };
 
   it('erases cases with no activity for 24 months and keeps the others', async () => {
     clock = new Date('2027-01-10T08:00:00Z');
     const quiet = await mk('Quieto Uno');
     const noted = await mk('Annotato Due');
     const candidate = await ensureCase(rt.deps.db, { name: 'Candidato Tre', email: `tre.${Date.now()}@example.org` }, 'ranked_list', recruiter, clock);
-    const list = await buildRankedList(rt.deps, { candidates: 1 });
-    await rt.deps.db.update(rankedCandidates).set({ caseId: candidate.id }).where(eq(rankedCandidates.listId, list.id));
-    // The list stays valid three years.
-    await rt.deps.db.update(rankedLists).set({ validUntil: new Date('2030-01-10T08:00:00Z') }).where(eq(rankedLists.id, list.id));
+    // The list stays valid three years from now (published a year ahead: 24 months from then).
+    const list = await listPublishedOn(new Date('2028-01-10T08:00:00Z'));
+    expect(list.validUntil).toEqual(new Date('2030-01-10T08:00:00Z'));
+    await linkCandidatesToCase(rt.deps.db, list.id, candidate.id);
     const expiredList = await mk('Lista Scaduta');
-    const old = await buildRankedList(rt.deps, { candidates: 1 });
-    await rt.deps.db.update(rankedCandidates).set({ caseId: expiredList.id }).where(eq(rankedCandidates.listId, old.id));
-    await rt.deps.db.update(rankedLists).set({ validUntil: new Date('2028-01-10T08:00:00Z') }).where(eq(rankedLists.id, old.id));
+    const old = await listPublishedOn(new Date('2026-01-10T08:00:00Z'));
+    expect(old.validUntil).toEqual(new Date('2028-01-10T08:00:00Z'));
+    await linkCandidatesToCase(rt.deps.db, old.id, expiredList.id);
 
     clock = new Date('2028-02-01T08:00:00Z');
     expect((await addEntry(rt.deps, recruiter, noted.id, { kind: 'call', body: 'Sentita' })).ok).toBe(true);
@@ -212,18 +243,22 @@ describe('the retention rule', () => {
     expect(await exists(expiredList.id)).toBe(false);
     expect(await exists(noted.id)).toBe(true);
     expect(await exists(candidate.id)).toBe(true);
-    const [cand] = await rt.deps.db.select().from(rankedCandidates).where(eq(rankedCandidates.listId, old.id));
+    const oldList = await getList(rt.deps, admin, old.id);
+    if (!oldList.ok) throw new Error(JSON.stringify(oldList.error));
+    const [cand] = oldList.value.candidates;
     expect(cand!.caseId).toBeNull();
-    const entries = await rt.deps.db.select().from(auditLog).where(eq(auditLog.entityId, quiet.id));
+    const entries = await auditFor(rt.deps.db, 'case', quiet.id);
     expect(entries.find((e) => e.action === 'case.erased')).toMatchObject({ actorId: null, actorLabel: 'system', summary: 'retention' });
   });
 
   it('deletes the calendar cancellations of erased appointments once sent', async () => {
-    const pending = await rt.deps.db.select().from(mailMessages).where(sql`${mailMessages.idempotencyKey} like 'appointment-cancel:%'`);
+    const pending = await storedMail(rt.deps.db, { owner: 'appointments', keyPrefix: 'appointment-cancel:' });
     const orphan = pending.find((m) => m.status === 'pending');
     expect(orphan).toBeDefined();
-    await rt.deps.db.update(mailMessages).set({ status: 'stored', sentAt: clock }).where(eq(mailMessages.id, orphan!.id));
+    // The mail job sends it (this runtime has no SMTP server: the outbox stores it as sent).
+    await rt.deps.mailer.deliver(orphan!.id);
+    expect((await storedMail(rt.deps.db, { keys: [orphan!.idempotencyKey] }))[0]!.status).toBe('stored');
     expect(await purgeSentCancellationsOfErased(rt.deps.db)).toBe(1);
-    expect(await rt.deps.db.select().from(mailMessages).where(eq(mailMessages.id, orphan!.id))).toHaveLength(0);
+    expect(await storedMail(rt.deps.db, { keys: [orphan!.idempotencyKey] })).toHaveLength(0);
   });
 });
