@@ -106,13 +106,13 @@ describe('the /contatti page', () => {
     expect(row).toMatchObject({ name: 'Chiara Neri', locale: 'it', source: 'contatti', preferredTime: 'afternoon', utm: { utm_campaign: 'primavera' } });
     const thanks = await get(rt, '/contatti/grazie');
     expect(thanks.res.status).toBe(200);
-    expect(thanks.html).toContain('<h1>Grazie, abbiamo ricevuto i tuoi riferimenti</h1>');
+    expect(thanks.html).toMatch(/<h1[^>]*>Grazie, abbiamo ricevuto i tuoi riferimenti<\/h1>/);
 
     const e = fields();
     const en = await post('/en/contatti', e);
     expect(en.headers.get('location')).toBe('/en/contatti/grazie');
     expect((await leadsByEmail(e.email))[0].locale).toBe('en');
-    expect((await get(rt, '/en/contatti/grazie')).html).toContain('<h1>Thank you, we have received your references</h1>');
+    expect((await get(rt, '/en/contatti/grazie')).html).toMatch(/<h1[^>]*>Thank you, we have received your references<\/h1>/);
   });
 
   it('treats a filled honeypot as a bot: the same answer as a success, nothing stored', async () => {

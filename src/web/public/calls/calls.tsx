@@ -22,7 +22,7 @@ import { cachedPage } from '../../kit/cache.ts';
 import { MAX_Q, SORTS, callQueryString, callsHref, canonicalCallQuery, defaultSort, parseCallQuery, type CallQuery } from './calls-query.ts';
 import { filterOptions, professionLabel, type FilterOptions } from '../../kit/options.ts';
 import { deadlineCalendar, jobPosting } from './job-posting.ts';
-import { LeadBlock } from '../leads/leads.tsx';
+import { LeadBlock } from '../leads/block.tsx';
 import { isUuid } from '../../../platform/query.ts';
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
