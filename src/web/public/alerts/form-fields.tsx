@@ -7,7 +7,8 @@ import { professionLabel } from '../../kit/options.ts';
 import type { FieldErrors } from '../../../platform/result.ts';
 import { CALL_TYPES } from '../../../domains/calls/index.ts';
 import { FREQUENCIES } from '../../../domains/alerts/index.ts';
-import { specRows, str, TRAINING_YEARS, type AlertFormOptions, type ComuneProblem } from './form-read.ts';
+import { oneValue } from '../../kit/post.ts';
+import { specRows, TRAINING_YEARS, type AlertFormOptions, type ComuneProblem } from './form-read.ts';
 
 const describedBy = (...ids: (string | false | null | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
@@ -65,7 +66,7 @@ export interface AlertFieldsProps {
 /** Every field of the form except consent, honeypot and campaign (the sign-up page adds those). */
 export function AlertFields({ c, s, opts, comuneProblems = [], signup }: AlertFieldsProps) {
   const { t, locale } = c.var;
-  const alsoRelated = str(s.values, 'alsoRelated') === 'on';
+  const alsoRelated = oneValue(s.values, 'alsoRelated') === 'on';
   return (
     <>
       <fieldset class="mb-2">

@@ -7,6 +7,7 @@ import { comuneLabel, getComune, listProfessions, listProvinces, listSpecialisat
 import { MAX_AREAS, MAX_SPECIALISATIONS, type SubscriptionPrefs } from '../../../domains/alerts/index.ts';
 import type { DomainDeps } from '../../../platform/domain-deps.ts';
 import { perDatabase } from '../../kit/options.ts';
+import { allValues, oneValue } from '../../kit/post.ts';
 
 /** Rows of "specialisation + title" shown when the person has fewer stored. */
 export const SPEC_ROWS = 3;
@@ -38,14 +39,8 @@ export const alertFormOptions: (db: DomainDeps['db']) => Promise<AlertFormOption
 
 // ---------- reading the submitted form ----------
 
-export const str = (v: FormValues, k: string): string => {
-  const x = v[k];
-  return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
-};
-export const list = (v: FormValues, k: string): string[] => {
-  const x = v[k];
-  return Array.isArray(x) ? x : x ? [x] : [];
-};
+const str = oneValue;
+const list = allValues;
 
 export interface ComuneProblem {
   text: string;
