@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from '../../src/platform/authz/index.ts';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { createStaff, postForm, signIn, type StaffUserFixture } from '../support/http.ts';
 import { createApiToken } from '../../src/domains/accounts/index.ts';
-import { mailMessages } from '../../src/platform/mail/tables.ts';
+import { storedMail } from '../../src/platform/mail/index.ts';
 
 let rt: TestRuntime;
 const cookies: Record<'admin' | 'recruiter' | 'editor', string> = { admin: '', recruiter: '', editor: '' };
@@ -23,7 +23,7 @@ beforeAll(async () => {
   const t = await createApiToken(rt.deps, SYSTEM_ACTOR, { name: 'matrix', role: 'recruiter' });
   tokenId = t.ok ? t.value.id : '';
   await rt.deps.mailer.queue({ owner: 'test', key: 'matrix:1', to: 'someone@example.test', subject: 'Matrix', text: 'hello' });
-  const [m] = await rt.deps.db.select({ id: mailMessages.id }).from(mailMessages);
+  const [m] = await storedMail(rt.deps.db, { keys: ['matrix:1'] });
   mailId = m.id;
 });
 afterAll(() => rt.close());

@@ -1,10 +1,9 @@
 // Password reset end to end: request → mail in the outbox with the link → new password → sign in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/platform/authz/index.ts';
-import { desc, eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { createStaff, postForm, signIn, type StaffUserFixture } from '../support/http.ts';
-import { mailMessages } from '../../src/platform/mail/tables.ts';
+import { storedMail } from '../../src/platform/mail/index.ts';
 import { setUserDisabled } from '../../src/domains/accounts/index.ts';
 import { resetLink } from '../../src/domains/accounts/jobs.ts';
 
@@ -16,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => rt.close());
 
-const mailsTo = (to: string) => rt.deps.db.select().from(mailMessages).where(eq(mailMessages.to, to)).orderBy(desc(mailMessages.createdAt));
+/** The mails stored for this address, newest first. */
+const mailsTo = async (to: string) => (await storedMail(rt.deps.db, { to: [to] })).reverse();
 const tokenIn = (text: string) => /reimposta-password\?token=([\w-]+)/.exec(text)?.[1];
 
 describe('password reset', () => {

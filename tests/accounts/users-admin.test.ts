@@ -2,13 +2,12 @@
 // changing role, disabling, the safety rules, and the audit rows each change leaves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/platform/authz/index.ts';
-import { and, desc, eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { createStaff, postForm, signIn, type StaffUserFixture } from '../support/http.ts';
-import { users } from '../../src/domains/accounts/tables.ts';
-import { auditLog } from '../../src/platform/audit/tables.ts';
-import { mailMessages } from '../../src/platform/mail/tables.ts';
-import { audit } from '../../src/platform/audit/index.ts';
+import { listAuditLog } from '../../src/domains/accounts/index.ts';
+import { audit, auditFor } from '../../src/platform/audit/index.ts';
+import { storedMail } from '../../src/platform/mail/index.ts';
+import { userByEmail as userWithEmail } from '../factories/accounts.ts';
 
 let rt: TestRuntime;
 let admin: StaffUserFixture;
@@ -23,8 +22,9 @@ afterAll(() => rt.close());
 const db = () => rt.deps.db;
 const get = (path: string) => rt.app.request(path, { headers: { cookie } });
 const post = (path: string, fields: Record<string, string>) => postForm(rt.app, path, fields, { cookie });
-const userByEmail = async (email: string) => (await db().select().from(users).where(eq(users.email, email)))[0];
-const auditFor = (entityId: string) => db().select().from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(desc(auditLog.id));
+const userByEmail = async (email: string) => (await userWithEmail(rt.deps, email))!;
+/** The user's history as their page shows it, newest first. */
+const historyOf = (userId: string) => auditFor(db(), 'user', userId);
 
 describe('/admin/utenti', () => {
   it('lists users with role and status in words', async () => {
@@ -51,7 +51,7 @@ describe('/admin/utenti', () => {
     expect(row).toMatchObject({ name: 'Roberto Rossi', role: 'recruiter', disabled: false });
     await expect(signIn(rt, 'roberto.rossi@example.test', password!)).resolves.toMatch(/session_token/);
 
-    const [entry] = await auditFor(row.id);
+    const [entry] = await historyOf(row.id);
     expect(entry).toMatchObject({ action: 'user.create', entityType: 'user', actorId: admin.id, actorLabel: admin.email });
     expect(JSON.stringify(entry.changes)).not.toContain(password!);
   });
@@ -75,7 +75,7 @@ describe('/admin/utenti', () => {
     const row = await userByEmail('mara@example.test');
     expect(res.headers.get('location')).toBe(`/admin/utenti/${row.id}?esito=created_mail`);
     expect(row.locale).toBe('en');
-    const [mail] = await db().select().from(mailMessages).where(eq(mailMessages.to, 'mara@example.test'));
+    const [mail] = await storedMail(db(), { to: ['mara@example.test'] });
     expect(mail.text).toMatch(/\/en\/reimposta-password\?token=/);
     const token = /token=([\w-]+)/.exec(mail.text)![1];
     const set = await postForm(rt.app, '/en/reimposta-password', { token, password: 'mara sceglie la sua password', password_confirm: 'mara sceglie la sua password' });
@@ -89,7 +89,7 @@ describe('/admin/utenti', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/admin/utenti/${u.id}?esito=role_changed`);
     expect((await userByEmail(u.email)).role).toBe('recruiter');
-    const [entry] = await auditFor(u.id);
+    const [entry] = await historyOf(u.id);
     expect(entry).toMatchObject({ action: 'user.role_change', actorLabel: admin.email, changes: { role: { from: 'editor', to: 'recruiter' } } });
     const page = await get(`/admin/utenti/${u.id}?esito=role_changed`);
     expect(await page.text()).toContain('Ruolo aggiornato.');
@@ -106,7 +106,7 @@ describe('/admin/utenti', () => {
     res = await post(`/admin/utenti/${u.id}/stato`, { disabled: '0' });
     expect(res.status).toBe(303);
     expect((await userByEmail(u.email)).disabled).toBe(false);
-    const actions = (await auditFor(u.id)).map((e) => e.action);
+    const actions = (await historyOf(u.id)).map((e) => e.action);
     expect(actions.slice(0, 2)).toEqual(['user.enable', 'user.disable']);
   });
 
@@ -122,9 +122,9 @@ describe('/admin/utenti', () => {
     const res = await post(`/admin/utenti/${u.id}/reimposta-password`, {});
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/admin/utenti/${u.id}?esito=reset_sent`);
-    const mails = await db().select().from(mailMessages).where(eq(mailMessages.to, u.email));
+    const mails = await storedMail(db(), { to: [u.email] });
     expect(mails).toHaveLength(1);
-    expect((await auditFor(u.id))[0].action).toBe('user.reset_mail');
+    expect((await historyOf(u.id))[0].action).toBe('user.reset_mail');
   });
 
   it('answers 404 for an unknown user and a bad role value with 422', async () => {
@@ -158,8 +158,8 @@ describe('/admin/audit', () => {
 
     const none = await (await get('/admin/audit?tipo=nothing-like-this')).text();
     expect(none).toContain('Nessuna modifica registrata');
-    const count = await db().select().from(auditLog).where(and(eq(auditLog.entityType, 'probe')));
-    expect(count).toHaveLength(55);
+    const probesLogged = await listAuditLog(rt.deps, SYSTEM_ACTOR, { entityType: 'probe' });
+    expect(probesLogged.ok && probesLogged.value.total).toBe(55);
   });
 
   it('survives nonsense query values', async () => {

@@ -1,10 +1,10 @@
 // The accounts domain without the web: who may do what, the last-admin rule, passwords, API tokens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, SYSTEM_ACTOR } from '../../platform/authz/index.ts';
-import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { createStaff, postForm, signIn, withResponseCookies } from '../../../tests/support/http.ts';
-import { auditLog } from '../../platform/audit/tables.ts';
+import { auditFor } from '../../platform/audit/index.ts';
+import { apiTokensListed, userByEmail, userOf } from '../../../tests/factories/accounts.ts';
 import {
   changeUserRole,
   createApiToken,
@@ -17,7 +17,7 @@ import {
   setUserPassword,
   verifyBearer,
 } from './index.ts';
-import { apiTokens, sessions, users, verifications } from './tables.ts';
+import { addExpiringAuthRecords, sessionIdsOf, storedApiToken, verificationIds } from './testing.ts';
 import { purgeExpired } from './jobs.ts';
 
 let rt: TestRuntime;
@@ -36,7 +36,7 @@ describe('authorization inside the domain', () => {
       expect((await createUser(rt.deps, actor, { name: 'X', email: `x-${role}@example.test`, role: 'admin' })).ok).toBe(false);
       expect((await createApiToken(rt.deps, actor, { name: 't', role: 'admin' })).ok).toBe(false);
     }
-    expect(await rt.deps.db.$count(users, eq(users.email, 'x-editor@example.test'))).toBe(0);
+    for (const role of ['recruiter', 'editor', 'anonymous']) expect(await userByEmail(rt.deps, `x-${role}@example.test`)).toBeNull();
   });
 });
 
@@ -57,8 +57,7 @@ describe('the last active admin', () => {
     expect((await changeUserRole(rt.deps, asA, a.id, 'recruiter')).ok).toBe(true);
     // e is now the only admin again.
     expect((await changeUserRole(rt.deps, actorOf({ ...e, role: 'admin' }), e.id, 'editor')).ok).toBe(false);
-    const [row] = await rt.deps.db.select().from(users).where(eq(users.id, e.id));
-    expect(row.role).toBe('admin');
+    expect((await userOf(rt.deps, e.id))!.role).toBe('admin');
   });
 });
 
@@ -101,7 +100,7 @@ describe('API tokens', () => {
     const { id, secret } = r.value;
     expect(secret).toMatch(/^apd_[A-Za-z0-9_-]{43}$/);
 
-    const [row] = await rt.deps.db.select().from(apiTokens).where(eq(apiTokens.id, id));
+    const row = (await storedApiToken(rt.deps.db, id))!;
     expect(JSON.stringify(row)).not.toContain(secret.slice(4));
     const { createHash } = await import('node:crypto');
     expect(row.tokenHash).toBe(createHash('sha256').update(secret).digest('hex'));
@@ -109,7 +108,7 @@ describe('API tokens', () => {
 
     const verified = await verifyBearer(rt.deps, secret);
     expect(verified).toMatchObject({ id: `api:${id}`, label: 'api:Portale inPA', role: 'recruiter' });
-    const [used] = await rt.deps.db.select().from(apiTokens).where(eq(apiTokens.id, id));
+    const used = (await apiTokensListed(rt.deps)).find((t) => t.id === id)!;
     expect(used.lastUsedAt).toBeInstanceOf(Date);
 
     expect(await verifyBearer(rt.deps, secret.slice(0, -1) + (secret.endsWith('A') ? 'B' : 'A'))).toBeNull();
@@ -123,7 +122,7 @@ describe('API tokens', () => {
     expect(await verifyBearer(rt.deps, secret)).toBeNull();
     expect(await revokeApiToken(rt.deps, actor, 'not-a-uuid')).toEqual({ ok: false, error: { code: 'not_found' } });
 
-    const actions = (await rt.deps.db.select().from(auditLog).where(eq(auditLog.entityId, id))).map((e) => e.action).sort();
+    const actions = (await auditFor(rt.deps.db, 'api_token', id)).map((e) => e.action).sort();
     expect(actions).toEqual(['api_token.create', 'api_token.revoke']);
   });
 
@@ -142,7 +141,7 @@ describe('API tokens', () => {
     expect(list).toContain(secret!.slice(0, 12));
     expect(list).not.toContain(secret!);
 
-    const [row] = await rt.deps.db.select().from(apiTokens).where(eq(apiTokens.name, 'Sito aziendale'));
+    const row = (await apiTokensListed(rt.deps)).find((t) => t.name === 'Sito aziendale')!;
     const revoked = await postForm(rt.app, `/admin/token-api/${row.id}/revoca`, {}, { cookie });
     expect(revoked.status).toBe(303);
     expect(await verifyBearer(rt.deps, secret!)).toBeNull();
@@ -163,17 +162,19 @@ describe('purgeExpired', () => {
     const now = new Date('2026-06-01T10:00:00Z');
     const past = new Date('2026-06-01T09:00:00Z');
     const future = new Date('2026-06-01T11:00:00Z');
-    await db.insert(sessions).values([
-      { id: 's-old', token: 't-old', userId: u.id, expiresAt: past },
-      { id: 's-new', token: 't-new', userId: u.id, expiresAt: future },
-    ]);
-    await db.insert(verifications).values([
-      { id: 'v-old', identifier: 'reset-password:old', value: u.id, expiresAt: past },
-      { id: 'v-new', identifier: 'reset-password:new', value: u.id, expiresAt: future },
-    ]);
+    await addExpiringAuthRecords(db, u.id, {
+      sessions: [
+        { id: 's-old', token: 't-old', expiresAt: past },
+        { id: 's-new', token: 't-new', expiresAt: future },
+      ],
+      verifications: [
+        { id: 'v-old', identifier: 'reset-password:old', expiresAt: past },
+        { id: 'v-new', identifier: 'reset-password:new', expiresAt: future },
+      ],
+    });
     await purgeExpired(db, now);
-    expect((await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, u.id))).map((r) => r.id)).toEqual(['s-new']);
-    const left = (await db.select({ id: verifications.id }).from(verifications)).map((r) => r.id);
+    expect(await sessionIdsOf(db, u.id)).toEqual(['s-new']);
+    const left = await verificationIds(db);
     expect(left).toContain('v-new');
     expect(left).not.toContain('v-old');
   });
