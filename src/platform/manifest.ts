@@ -96,7 +96,13 @@ export interface DemoContext {
   /** Values earlier seeds left for later ones (`organisations.host` → the host organisation's id…). */
   shared: Map<string, unknown>;
   /** Sign-ins the demo prints: staff, partner referents, members… */
-  signIns: { label: string; email: string; password?: string }[];
+  signIns: {
+    label: string;
+    email: string;
+    password?: string;
+    /** Where the person starts once signed in (a partner referent: their portal, /partner/<slug>). */
+    where?: string;
+  }[];
 }
 
 export interface DomainManifest {

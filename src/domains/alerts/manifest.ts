@@ -1,6 +1,7 @@
 // The alerts capability plugs in: its rules, the fan-out, delivery, sweep, digest and consent jobs,
 // the fan-out of every call that opens, and the subscription as an optional part of a person.
 import { defineManifest } from '../../platform/manifest.ts';
+import { seedAlertsDemo } from './demo.ts';
 import { alertJobs, onCallOpened } from './jobs.ts';
 import { sweepFanouts } from './fanout.ts';
 import { alertsPersonalData } from './person.ts';
@@ -19,4 +20,5 @@ export const manifest = defineManifest({
     if (ctx.embedded) await sweepFanouts(deps, { exclusive: true });
   },
   personalData: alertsPersonalData,
+  demo: { seed: seedAlertsDemo },
 });
