@@ -28,7 +28,7 @@ import { alertDeliveries, alertFanouts } from '../src/domains/alerts/tables.ts';
 import { createCall, CALL_TYPES } from '../src/domains/calls/index.ts';
 import { calls } from '../src/domains/calls/tables.ts';
 import type { CallInputRaw } from '../src/domains/calls/input.ts';
-import { seedDemo } from '../seeds/demo.ts';
+import { runDemoSeeds } from '../src/platform/demo.ts';
 import { ADMIN_ACTOR, callInput } from '../tests/factories/index.ts';
 import { bulkSubscribers, prefs } from '../tests/support/alerts.ts';
 import type { SinkCommand, SinkStats } from './alerts-sink.ts';
@@ -488,7 +488,8 @@ export async function runAlerts(): Promise<void> {
 
     // Calls for the public list; each open one fanned out (to nobody) before the subscribers exist.
     const t0 = performance.now();
-    await seedDemo(rt.deps, { count: PAGE_CALLS, subscribers: false });
+    // The demo's calls and their employers only: the demo's people would get mail through the sink.
+    await runDemoSeeds(rt.deps, { only: ['organisations', 'calls'], shared: { 'calls.count': PAGE_CALLS } });
     const open = await rt.deps.db.select({ id: calls.id }).from(calls).where(eq(calls.status, 'published'));
     for (const c of open) await startFanout(rt.deps, c.id);
     await bulkSubscribers(rt.deps.db, N, prefs({ professionCode: 'infermiere' }), 'fan');

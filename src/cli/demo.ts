@@ -1,38 +1,36 @@
-// `npm run demo` (demo:serve) and `npx approdo demo:seed`: the demo dataset, clearly labelled,
-// on the embedded default; the server then prints the demo sign-in.
-import { createUser } from '../domains/accounts/index.ts';
-import { SYSTEM_ACTOR } from '../platform/authz/index.ts';
-import { advanceLifecycle } from '../domains/calls/index.ts';
-import { seedDemo, DEMO_USERS, DEMO_PASSWORD } from '../../seeds/demo.ts';
+// `npm run demo` (demo:serve) and `npx approdo demo:seed`: the demo dataset, clearly labelled, on
+// the embedded default. Every capability's manifest declares its demo (runDemoSeeds runs them in
+// demo order); the commands then print the sign-ins the seeds left, staff and partner alike.
+import { runDemoSeeds, type DemoRun } from '../platform/demo.ts';
 import type { Runtime } from '../runtime.ts';
 import { guarded, parseOptions, withRuntime, type CliCommand } from './support.ts';
 
-async function ensureDemo(rt: Runtime): Promise<{ created: boolean; calls: number }> {
-  const result = await seedDemo(rt.deps, {
-    createUsers: async (users, password) => {
-      for (const u of users) {
-        const r = await createUser(rt.deps, SYSTEM_ACTOR, { ...u, password, locale: 'it' });
-        if (!r.ok && r.error.code !== 'conflict') throw new Error(`demo user ${u.email}: ${JSON.stringify(r.error)}`);
-      }
-    },
-  });
-  // Past deadlines become closed now rather than at the next minute's tick.
-  await advanceLifecycle(rt.deps);
+async function ensureDemo(rt: Runtime): Promise<DemoRun> {
+  const run = await runDemoSeeds(rt.deps);
   rt.deps.flags.demo = true;
   rt.deps.cache.invalidate();
-  return result;
+  return run;
 }
 
-function signInText(baseUrl: string): string {
+/** What the demo prints: the site, how to sign in, and each demo account (with its portal, if any). */
+export function demoSignInText(baseUrl: string, signIns: DemoRun['signIns']): string {
+  const base = baseUrl.replace(/\/$/, '');
+  const passwords = [...new Set(signIns.map((s) => s.password).filter((p): p is string => !!p))];
+  const shared = passwords.length === 1 && signIns.every((s) => s.password) ? passwords[0] : undefined;
+  const width = Math.max(10, ...signIns.map((s) => s.label.length));
   return [
     '',
     '  Approdo — DEMO (fictional "Azienda Sanitaria Demo"; nothing here is real)',
-    `  Site:     ${baseUrl}/`,
-    `  Sign in:  ${baseUrl}/accedi`,
-    ...DEMO_USERS.map((u) => `            ${u.role.padEnd(10)} ${u.email}`),
-    `  Password: ${DEMO_PASSWORD} (all three demo users)`,
+    `  Site:     ${base}/`,
+    `  Sign in:  ${base}/accedi`,
+    ...signIns.map((s) => `            ${s.label.padEnd(width)} ${s.email}${shared || !s.password ? '' : `  password ${s.password}`}${s.where ? `  → ${base}${s.where}` : ''}`),
+    shared ? `  Password: ${shared} (every demo account)` : '',
+    `  Or ask for a sign-in link on ${base}/accedi: without SMTP_URL the mail waits in the local`,
+    `  outbox, ${base}/admin/outbox (signed in as the demo admin).`,
     '',
-  ].join('\n');
+  ]
+    .filter((l, i, all) => l !== '' || i === 0 || i === all.length - 1)
+    .join('\n');
 }
 
 export const demoServe: CliCommand = {
@@ -44,9 +42,9 @@ export const demoServe: CliCommand = {
       const { startServer } = await import('../server.ts');
       await startServer({
         afterBoot: async (rt) => {
-          const r = await ensureDemo(rt);
-          if (r.created) rt.deps.logger.info({ calls: r.calls }, 'demo dataset created');
-          console.log(signInText(rt.deps.config.baseUrl));
+          const run = await ensureDemo(rt);
+          rt.deps.logger.info({ seeds: run.ran }, 'demo dataset ready');
+          console.log(demoSignInText(rt.deps.config.baseUrl, run.signIns));
         },
       });
       return new Promise<number>(() => {}); // serves until stopped
@@ -60,9 +58,9 @@ export const demoSeed: CliCommand = {
     guarded(demoSeed.usage, async () => {
       parseOptions(argv, {});
       return withRuntime(async (rt) => {
-        const r = await ensureDemo(rt);
-        console.log(r.created ? `Demo dataset created: ${r.calls} calls.` : 'The demo dataset is already there.');
-        console.log(signInText(rt.deps.config.baseUrl));
+        const run = await ensureDemo(rt);
+        console.log(`Demo dataset ready (each seed adds only what is missing): ${run.ran.join(', ')}.`);
+        console.log(demoSignInText(rt.deps.config.baseUrl, run.signIns));
         return 0;
       });
     }),
