@@ -1,175 +1,39 @@
-// The call form (/admin/bandi/nuovo, /admin/bandi/:id/modifica): every field of a call, the
-// specialisations proposed from the relation graph, comuni typed by name or code, Markdown preview.
-// Every helper is a submit button (name="action"), so the form works without JavaScript; htmx only
-// narrows the disciplines and searches comuni in place.
-import { raw } from 'hono/html';
+// The call form (/admin/bandi/nuovo, /admin/bandi/:id/modifica) and its POST. Every helper is a
+// submit button (name="action": propose specialisations, preview the Markdown, find comuni), so the
+// form works without JavaScript; htmx only narrows the disciplines and searches comuni in place.
 import type { Ctx } from '../../context.ts';
 import { AdminLayout } from '../../layouts/AdminLayout.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextArea, TextField, type FormState } from '../../kit/form.tsx';
+import { formPost, formState, oneValue as str, renameFields, withFlash } from '../../kit/post.ts';
 import type { FormValues } from '../../../platform/forms/index.ts';
-import type { FieldErrors } from '../../../platform/result.ts';
-import { fromRomeLocal, toRomeLocal } from '../../../platform/i18n/format.ts';
-import { renderMarkdown } from '../../../platform/markdown.ts';
-import { CALL_TYPES, CONTRACT_HOURS, CONTRACT_TERMS, type CallDetail, type CallInputRaw, resolveWorkplaces, splitWorkplaces, workplacesText, type CallFormOptions, type SpecialisationCandidate, type WorkplaceProblem } from '../../../domains/calls/index.ts';
-import { RELATION_KINDS } from '../../../domains/reference/index.ts';
+import { invalid, ok } from '../../../platform/result.ts';
+import {
+  CALL_TYPES,
+  CONTRACT_HOURS,
+  CONTRACT_TERMS,
+  callFormOptions,
+  createCall,
+  findComuni,
+  specialisationCandidates,
+  updateCall,
+  validateCall,
+  type CallFormOptions,
+  type SpecialisationCandidate,
+  type WorkplaceProblem,
+} from '../../../domains/calls/index.ts';
 import { callPath } from './calls-shared.tsx';
-import type { DomainDeps } from '../../../platform/domain-deps.ts';
+import { checkedSpecialisations, disciplineOf, FORM_NAMES, proposedFor, readCallForm, readWorkplaces } from './form-read.ts';
+import { DisciplineSelect, MarkdownPreview, ProfessionSelect, Specialisations, When, Workplaces } from './form-fields.tsx';
 
 export const HTMX = '/assets/app/htmx.min.js';
 // htmx would inject an inline <style> for its indicators, which the CSP refuses: we use none.
 const HTMX_CONFIG = <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />;
 
-// ---------- reading the submitted form ----------
-
-export const str = (v: FormValues, k: string): string => {
-  const x = v[k];
-  return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
-};
-const list = (v: FormValues, k: string): string[] => {
-  const x = v[k];
-  return Array.isArray(x) ? x : x ? [x] : [];
-};
-
-const SPEC_RE = new RegExp(`^([a-z0-9-]{1,120}):(${RELATION_KINDS.join('|')})$`);
-
-/** The ticked specialisations ("code:kind"); anything else was not offered by the form. */
-export function checkedSpecialisations(v: FormValues): { code: string; kind: SpecialisationCandidate['kind'] }[] {
-  const out = new Map<string, SpecialisationCandidate['kind']>();
-  for (const x of list(v, 'specialisations').slice(0, 300)) {
-    const m = SPEC_RE.exec(x);
-    if (m) out.set(m[1]!, m[2] as SpecialisationCandidate['kind']);
-  }
-  return [...out].map(([code, kind]) => ({ code, kind }));
-}
-
-/** The discipline chosen in the form, or null (none, or not a code). */
-export function disciplineOf(v: FormValues): number | null {
-  const s = str(v, 'disciplineCode');
-  return /^\d{1,6}$/.test(s) ? Number(s) : null;
-}
-
-/** The discipline the specialisation list on screen was proposed for (hidden field). */
-export function proposedFor(v: FormValues): number | null {
-  const s = str(v, 'spec_discipline');
-  return /^\d{1,6}$/.test(s) ? Number(s) : null;
-}
-
-/** Domain errors name the instants; the form has a date and a time field for each. */
-export function formErrors(fields: FieldErrors): FieldErrors {
-  const out: FieldErrors = {};
-  for (const [k, v] of Object.entries(fields)) out[k === 'publishAt' ? 'publishDate' : k === 'deadline' ? 'deadlineDate' : k] = v;
-  return out;
-}
-
-function readWhen(v: FormValues, prefix: 'publish' | 'deadline', errors: FieldErrors): Date | null {
-  const date = str(v, `${prefix}Date`);
-  const time = str(v, `${prefix}Time`);
-  if (!date && !time) return null;
-  if (!date) errors[`${prefix}Date`] = 'common.forms.required';
-  else if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errors[`${prefix}Date`] = 'common.forms.invalid_date';
-  if (!time) errors[`${prefix}Time`] = 'common.forms.required';
-  else if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) errors[`${prefix}Time`] = 'common.forms.invalid_time';
-  if (errors[`${prefix}Date`] || errors[`${prefix}Time`]) return null;
-  const d = fromRomeLocal(date, time);
-  if (!d) errors[`${prefix}Date`] = 'common.forms.invalid_date';
-  return d;
-}
-
-export interface ReadForm {
-  raw: CallInputRaw;
-  /** Problems found while reading the form itself (the domain checks the rest). */
-  errors: FieldErrors;
-  workplaceProblems: WorkplaceProblem[];
-  /** The discipline changed since the specialisations were proposed: they need a fresh look. */
-  proposalStale: boolean;
-}
-
-/** The submitted form as the domain's call input: dates in Europe/Rome, comuni resolved. */
-export async function readCallForm(db: DomainDeps['db'], v: FormValues): Promise<ReadForm> {
-  const errors: FieldErrors = {};
-  const dText = str(v, 'disciplineCode');
-  const disciplineCode = disciplineOf(v);
-  if (dText && disciplineCode === null) errors.disciplineCode = 'common.forms.invalid_choice';
-  const postsText = str(v, 'posts');
-  let posts = NaN;
-  if (!postsText) errors.posts = 'common.forms.required';
-  else if (/^\d{1,6}$/.test(postsText)) posts = Number(postsText);
-  else errors.posts = 'common.forms.invalid_number';
-  const publishAt = readWhen(v, 'publish', errors);
-  const deadline = readWhen(v, 'deadline', errors);
-  const wp = await resolveWorkplaces(db, splitWorkplaces(str(v, 'workplaces'), ','));
-  if (wp.problems.length) errors.workplaces = 'calls_admin.errors.workplaces_unresolved';
-
-  const proposed = proposedFor(v);
-  const checked = checkedSpecialisations(v);
-  const proposalStale = disciplineCode !== null && proposed !== null && proposed !== disciplineCode;
-  // Never proposed and nothing ticked: let the domain propose from the relation graph.
-  const specialisations = proposed === null && !checked.length ? null : checked;
-
-  const raw: CallInputRaw = {
-    title: str(v, 'title'),
-    slug: str(v, 'slug'),
-    type: str(v, 'type') as CallInputRaw['type'],
-    employerId: str(v, 'employerId'),
-    professionCode: str(v, 'professionCode'),
-    disciplineCode,
-    posts,
-    contractTerm: str(v, 'contractTerm') as CallInputRaw['contractTerm'],
-    contractHours: str(v, 'contractHours') as CallInputRaw['contractHours'],
-    workplaces: wp.codes,
-    specialisations,
-    descriptionMd: str(v, 'descriptionMd'),
-    requirementsMd: str(v, 'requirementsMd'),
-    publishAt,
-    deadline,
-    officialRef: str(v, 'officialRef'),
-    applicationUrl: str(v, 'applicationUrl'),
-    contactName: str(v, 'contactName'),
-    contactEmail: str(v, 'contactEmail'),
-    contactPhone: str(v, 'contactPhone'),
-  };
-  return { raw, errors, workplaceProblems: wp.problems, proposalStale };
-}
-
-/** A stored call as form values (edit). */
-export function formFromCall(d: CallDetail): FormValues {
-  const c = d.call;
-  const when = (x: Date | null) => (x ? toRomeLocal(x) : { date: '', time: '' });
-  const p = when(c.publishAt);
-  const dl = when(c.deadline);
-  return {
-    title: c.title,
-    slug: c.slug,
-    type: c.type,
-    employerId: c.employerId,
-    professionCode: c.professionCode,
-    disciplineCode: c.disciplineCode != null ? String(c.disciplineCode) : '',
-    posts: String(c.posts),
-    contractTerm: c.contractTerm,
-    contractHours: c.contractHours,
-    workplaces: workplacesText(d.workplaces),
-    specialisations: d.specialisations.map((s) => `${s.code}:${s.kind}`),
-    spec_discipline: c.disciplineCode != null ? String(c.disciplineCode) : '',
-    descriptionMd: c.descriptionMd,
-    requirementsMd: c.requirementsMd,
-    publishDate: p.date,
-    publishTime: p.time,
-    deadlineDate: dl.date,
-    deadlineTime: dl.time,
-    officialRef: c.officialRef ?? '',
-    applicationUrl: c.applicationUrl ?? '',
-    contactName: c.contactName ?? '',
-    contactEmail: c.contactEmail ?? '',
-    contactPhone: c.contactPhone ?? '',
-    version: String(c.version),
-  };
-}
-
-// ---------- rendering ----------
+export type FormMode = 'new' | 'edit';
 
 export interface CallFormProps {
   c: Ctx;
-  mode: 'new' | 'edit';
+  mode: FormMode;
   callId?: string;
   callTitle?: string;
   s: FormState;
@@ -182,262 +46,65 @@ export interface CallFormProps {
   problem?: string | null;
 }
 
-const describedBy = (s: FormState, name: string, hint?: boolean) =>
-  [hint ? `${name}-hint` : null, s.errors[name] ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
+type FormExtras = Omit<CallFormProps, 'c' | 'mode' | 's' | 'opts' | 'candidates'>;
 
-function FieldError({ s, name }: { s: FormState; name: string }) {
-  return s.errors[name] ? (
-    <div id={`${name}-error`} class="field-error mt-1">
-      {s.t(s.errors[name])}
-    </div>
-  ) : null;
+/** The form page with what was typed: the choices, and the specialisations to offer for the discipline on screen. */
+export async function callFormPage(c: Ctx, mode: FormMode, s: FormState, extras: FormExtras = {}, status: 200 | 409 = 200) {
+  const db = c.var.deps.db;
+  const [opts, candidates] = await Promise.all([callFormOptions(db), specialisationCandidates(db, proposedFor(s.values), checkedSpecialisations(s.values))]);
+  return c.html(<CallFormPage c={c} mode={mode} s={s} opts={opts} candidates={candidates} {...extras} />, status);
 }
 
-export function professionLabel(c: Ctx, p: { name: string; nameEn: string | null }) {
-  return c.var.locale === 'en' && p.nameEn ? p.nameEn : p.name;
+/** The specialisations the relation graph proposes for the chosen discipline, put in the form's values. */
+async function propose(c: Ctx, values: FormValues) {
+  const d = disciplineOf(values);
+  const proposal = await specialisationCandidates(c.var.deps.db, d);
+  values.specialisations = proposal.map((p) => `${p.code}:${p.kind}`);
+  values.spec_discipline = d === null ? '' : String(d);
 }
 
-function ProfessionSelect({ c, s, opts }: { c: Ctx; s: FormState; opts: CallFormOptions }) {
-  const { t, lp } = c.var;
-  const current = str(s.values, 'professionCode');
-  const invalid = !!s.errors.professionCode;
-  return (
-    <div class="select-wrapper mb-4">
-      <label for="professionCode">{t('calls.fields.professionCode')} *</label>
-      <select
-        id="professionCode"
-        name="professionCode"
-        class={invalid ? 'is-invalid' : undefined}
-        required
-        aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(s, 'professionCode')}
-        data-hx-get={lp('/admin/bandi/discipline')}
-        data-hx-trigger="change"
-        data-hx-target="#disciplineCode"
-        data-hx-swap="innerHTML"
-        // While the disciplines reload the old list cannot be used: a choice made then would be swapped away.
-        data-hx-disabled-elt="#disciplineCode"
-      >
-        <option value="">{t('calls_admin.form.choose')}</option>
-        {opts.professions.map((p) => (
-          <option value={p.code} selected={current === p.code}>
-            {professionLabel(c, p)}
-          </option>
-        ))}
-      </select>
-      <FieldError s={s} name="professionCode" />
-    </div>
-  );
-}
+/** A helper button answers with the form itself; saving answers with the call it saved. */
+type Outcome = { page: Response } | { id: string };
 
-/** The options of the discipline select: grouped by profession, or one profession's (htmx). */
-export function DisciplineOptions({ c, opts, current, only }: { c: Ctx; opts: CallFormOptions; current: string; only?: string }) {
-  const { t } = c.var;
-  const groups = opts.professions
-    .filter((p) => !only || p.code === only)
-    .map((p) => ({ p, ds: opts.disciplines.filter((d) => d.professionCode === p.code) }))
-    .filter((g) => g.ds.length);
-  return (
-    <>
-      <option value="">{t('calls_admin.form.no_discipline')}</option>
-      {only
-        ? groups.flatMap((g) =>
-            g.ds.map((d) => (
-              <option value={String(d.code)} selected={current === String(d.code)}>
-                {`${d.name} (${d.code})`}
-              </option>
-            )),
-          )
-        : groups.map((g) => (
-            <optgroup label={professionLabel(c, g.p)}>
-              {g.ds.map((d) => (
-                <option value={String(d.code)} selected={current === String(d.code)}>
-                  {`${d.name} (${d.code})`}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-    </>
-  );
-}
+/** The form's POST: a helper button (propose, preview, find comuni), or save — create or update. */
+export function callFormPost(mode: FormMode) {
+  const base = (c: Ctx, values: FormValues): FormExtras => ({ callId: c.req.param('id'), callTitle: str(values, 'title') });
+  const again = (c: Ctx, values: FormValues, extras: FormExtras = {}) => callFormPage(c, mode, formState(c, values), { ...base(c, values), ...extras });
+  return formPost<Outcome>({
+    async run(c, values) {
+      const { deps, actor } = c.var;
+      const action = str(values, 'action') || 'save';
+      delete values.action;
+      if (action === 'propose') {
+        await propose(c, values);
+        return ok({ page: await again(c, values) });
+      }
+      if (action === 'preview') return ok({ page: await again(c, values, { preview: true }) });
+      if (action === 'find_comuni') return ok({ page: await again(c, values, { comuniResults: await findComuni(deps.db, str(values, 'comune_q')) }) });
 
-function DisciplineSelect({ c, s, opts }: { c: Ctx; s: FormState; opts: CallFormOptions }) {
-  const { t } = c.var;
-  const invalid = !!s.errors.disciplineCode;
-  return (
-    <div class="select-wrapper mb-4">
-      <label for="disciplineCode">{t('calls.fields.disciplineCode')}</label>
-      <select
-        id="disciplineCode"
-        name="disciplineCode"
-        class={invalid ? 'is-invalid' : undefined}
-        aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(s, 'disciplineCode', true)}
-      >
-        <DisciplineOptions c={c} opts={opts} current={str(s.values, 'disciplineCode')} />
-      </select>
-      <small id="disciplineCode-hint" class="form-text">
-        {t('calls_admin.form.discipline_hint')}
-      </small>
-      <FieldError s={s} name="disciplineCode" />
-    </div>
-  );
-}
-
-function Specialisations({ c, s, candidates }: { c: Ctx; s: FormState; candidates: SpecialisationCandidate[] }) {
-  const { t } = c.var;
-  const checked = new Set(list(s.values, 'specialisations'));
-  return (
-    <fieldset id="specialisations" class="mb-4" aria-describedby={describedBy(s, 'specialisations', true)} tabindex={-1}>
-      <legend class="h6">{t('calls.fields.specialisations')}</legend>
-      <p id="specialisations-hint" class="form-text">
-        {t('calls_admin.form.specialisations_hint')}
-      </p>
-      <input type="hidden" name="spec_discipline" value={str(s.values, 'spec_discipline')} />
-      {candidates.length ? (
-        candidates.map((cand, i) => {
-          const value = `${cand.code}:${cand.kind}`;
-          return (
-            <div class="form-check">
-              {/* An identity title is admitted by law: shown ticked and disabled, carried by a hidden field. */}
-              {cand.fixed ? (
-                <>
-                  <input type="checkbox" id={`spec-${i}`} value={value} checked disabled aria-describedby={`spec-${i}-fixed`} />
-                  <input type="hidden" name="specialisations" value={value} />
-                </>
-              ) : (
-                <input type="checkbox" id={`spec-${i}`} name="specialisations" value={value} checked={checked.has(value)} />
-              )}
-              <label for={`spec-${i}`}>
-                {cand.name}
-                {' — '}
-                <strong>{t(`calls.relation_kinds.${cand.kind}`)}</strong>
-                {cand.fixed ? (
-                  <small id={`spec-${i}-fixed`} class="d-block">
-                    {t('calls_admin.form.identity_fixed')}
-                  </small>
-                ) : null}
-                {cand.source ? (
-                  <small class="d-block text-muted">{t('calls_admin.form.legal_source', { source: cand.source })}</small>
-                ) : (
-                  <small class="d-block text-muted">{t('calls_admin.form.chosen_for_call')}</small>
-                )}
-              </label>
-            </div>
-          );
-        })
-      ) : (
-        <p>{t('calls_admin.form.no_specialisations')}</p>
-      )}
-      <FieldError s={s} name="specialisations" />
-      <button type="submit" name="action" value="propose" class="btn btn-outline-primary btn-sm mt-2">
-        {t('calls_admin.form.propose')}
-      </button>
-    </fieldset>
-  );
-}
-
-function Workplaces({ c, s, problems, results }: { c: Ctx; s: FormState; problems: WorkplaceProblem[]; results: { code: string; label: string }[] | null }) {
-  const { t, lp } = c.var;
-  return (
-    <>
-      <TextField
-        s={s}
-        name="workplaces"
-        label={t('calls.fields.workplaces')}
-        hint={t('calls_admin.form.workplaces_hint')}
-        maxLength={4000}
-        autocomplete="off"
-        spacing="mb-3"
-        errorDetail={
-          problems.length ? (
-            <ul class="mb-0">
-              {problems.map((p) => (
-                <li>
-                  {p.problem === 'ambiguous'
-                    ? t('calls.import_errors.comune_ambiguous', { value: p.text, options: p.candidates.join(', ') })
-                    : t('calls.import_errors.comune_not_found', { value: p.text })}
-                </li>
-              ))}
-            </ul>
-          ) : null
-        }
-      />
-      <div class="form-group mb-2">
-        <label for="comune_q" class="active">
-          {t('calls_admin.form.comune_search')}
-        </label>
-        <input type="search" id="comune_q" name="comune_q" class="form-control" value={str(s.values, 'comune_q')} maxlength={100} autocomplete="off" aria-describedby="comune_q-hint" />
-        <small id="comune_q-hint" class="form-text">
-          {t('calls_admin.form.comune_search_hint')}
-        </small>
-      </div>
-      <button
-        type="submit"
-        name="action"
-        value="find_comuni"
-        class="btn btn-outline-primary btn-sm mb-2"
-        data-hx-get={lp('/admin/bandi/comuni')}
-        data-hx-include="#comune_q"
-        data-hx-target="#comuni-results"
-        data-hx-swap="innerHTML"
-      >
-        {t('calls_admin.form.comune_search_button')}
-      </button>
-      <div id="comuni-results" class="mb-4" aria-live="polite">
-        {results ? <ComuniResults c={c} results={results} /> : null}
-      </div>
-    </>
-  );
-}
-
-export function ComuniResults({ c, results }: { c: Ctx; results: { code: string; label: string }[] }) {
-  const { t } = c.var;
-  if (!results.length) return <p>{t('calls_admin.form.comune_none')}</p>;
-  return (
-    <>
-      <p class="mb-1">{t('calls_admin.form.comune_found', { count: results.length })}</p>
-      <ul>
-        {results.map((r) => (
-          <li>
-            {r.label} — <code>{r.code}</code>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
-function MarkdownPreview({ c, md, id }: { c: Ctx; md: string; id: string }) {
-  const { t } = c.var;
-  const html = renderMarkdown(md);
-  return (
-    <section class="card card-bg p-3 mb-4" aria-labelledby={`${id}-preview`}>
-      <h3 id={`${id}-preview`} class="h6">
-        {t('calls_admin.form.preview_of', { field: t(`calls.fields.${id}`) })}
-      </h3>
-      {html ? <div class="markdown">{raw(html)}</div> : <p>{t('calls_admin.form.preview_empty')}</p>}
-    </section>
-  );
-}
-
-function When({ s, c, prefix }: { s: FormState; c: Ctx; prefix: 'publish' | 'deadline' }) {
-  const { t } = c.var;
-  const field = prefix === 'publish' ? 'publishAt' : 'deadline';
-  return (
-    <fieldset class="mb-3">
-      <legend class="h6">{t(`calls.fields.${field}`)}</legend>
-      <p class="form-text">{t(`calls_admin.form.${prefix}_hint`)}</p>
-      <div class="row">
-        <div class="col-12 col-md-6">
-          <TextField s={s} name={`${prefix}Date`} type="date" label={t(`calls.fields.${prefix}Date`)} />
-        </div>
-        <div class="col-12 col-md-6">
-          <TextField s={s} name={`${prefix}Time`} type="time" label={t(`calls.fields.${prefix}Time`)} />
-        </div>
-      </div>
-    </fieldset>
-  );
+      const read = await readCallForm(deps.db, values);
+      if (read.proposalStale) {
+        // The discipline changed after the proposal: the page shows the new proposal (the values it
+        // is drawn from are these) and a person confirms it.
+        await propose(c, values);
+        return invalid({ ...read.errors, specialisations: 'calls_admin.errors.specialisations_review' });
+      }
+      if (Object.keys(read.errors).length) {
+        // Show every problem at once: what the form found, then what the domain finds in the rest.
+        const v = renameFields(await validateCall(deps.db, read.raw), FORM_NAMES);
+        return invalid({ ...(!v.ok && v.error.code === 'invalid' ? v.error.fields : {}), ...read.errors });
+      }
+      const version = str(values, 'version');
+      const r = mode === 'new' ? await createCall(deps, actor, read.raw) : await updateCall(deps, actor, c.req.param('id') ?? '', read.raw, /^\d{1,9}$/.test(version) ? Number(version) : -1);
+      return renameFields(r.ok ? ok<Outcome>({ id: r.value.id }) : r, FORM_NAMES);
+    },
+    done: (c, o) => ('page' in o ? o.page : withFlash(c, callPath(o.id), mode === 'new' ? 'created' : 'saved')),
+    invalid: async (c, form) => callFormPage(c, mode, form, { ...base(c, form.values), workplaceProblems: (await readWorkplaces(c.var.deps.db, form.values)).problems }),
+    other: (c, e, values) =>
+      e.code === 'conflict' ? callFormPage(c, mode, formState(c, values), { ...base(c, values), conflict: true }, 409)
+      : e.code === 'invalid_state' ? callFormPage(c, mode, formState(c, values), { ...base(c, values), problem: c.var.t(e.message ?? 'calls.errors.edited_meanwhile') }, 409)
+      : null,
+  });
 }
 
 const FIELD_NAMES = [

@@ -1,7 +1,7 @@
 // Calls in the back office: list, form, page with lifecycle moves, import.
 import { callRules } from '../../../domains/calls/index.ts';
 import { defineWebModule } from '../../modules.ts';
-import { callAdminRoutes } from './calls.tsx';
+import { callAdminRoutes } from './routes.tsx';
 
 export const module = defineWebModule({
   name: 'calls',
