@@ -3,14 +3,13 @@
 // their 422 messages, my tasks, duplicates and merge, and the links from leads and subscribers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/platform/authz/index.ts';
-import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { describeRoleMatrix, type MatrixRoute, type Role } from '../support/role-matrix.ts';
 import { createStaff, postForm, signIn, type StaffUserFixture } from '../support/http.ts';
 import { text } from '../backoffice/calls-support.ts';
 import { addCaseEvent, addTask, createCase, type Case } from '../../src/domains/cases/index.ts';
-import { cases } from '../../src/domains/cases/tables.ts';
-import { buildSubscriber } from '../factories/alerts.ts';
+import { subscribe } from '../factories/alerts.ts';
+import { casesWithEmail } from '../factories/cases.ts';
 import { createLead } from '../../src/domains/leads/index.ts';
 
 let rt: TestRuntime;
@@ -188,20 +187,20 @@ describe('links from other sections', () => {
   it('a lead’s page links to the person’s case', async () => {
     const r = await createLead(rt.deps, { name: 'Ugo Lead', email: 'ugo.lead@example.org', professionCode: 'infermiere', preferredTime: 'morning', consent: 'on', message: 'Ciao' }, { locale: 'it' });
     if (!r.ok) throw new Error('lead');
-    const [c] = await rt.deps.db.select().from(cases).where(eq(cases.email, 'ugo.lead@example.org'));
+    const [c] = await casesWithEmail(rt.deps.db, 'ugo.lead@example.org');
     const html = text(await (await get(`/admin/contatti/${r.value.id}`, cookies.recruiter)).text());
     expect(html).toContain(`<a href="/admin/casi/${c!.id}">Apri il caso</a>`);
   });
 
   it('a subscriber’s page opens (or finds) the case with source alert', async () => {
-    const s = await buildSubscriber(rt.deps.db, { email: 'iscritta@example.org', name: 'Iscritta Avvisi' });
+    const s = await subscribe(rt.deps, { email: 'iscritta@example.org', prefs: { name: 'Iscritta Avvisi' } });
     const page = text(await (await get(`/admin/iscritti/${s!.id}`, cookies.recruiter)).text());
     expect(page).toContain(`action="/admin/iscritti/${s!.id}/caso"`);
     const res = await postForm(rt.app, `/admin/iscritti/${s!.id}/caso`, {}, { cookie: cookies.recruiter });
     expect(res.status).toBe(303);
     const again = await postForm(rt.app, `/admin/iscritti/${s!.id}/caso`, {}, { cookie: cookies.recruiter });
     expect(again.headers.get('location')).toBe(res.headers.get('location'));
-    const rows = await rt.deps.db.select().from(cases).where(eq(cases.email, 'iscritta@example.org'));
+    const rows = await casesWithEmail(rt.deps.db, 'iscritta@example.org');
     expect(rows.map((r) => r.source)).toEqual(['alert']);
     expect((await postForm(rt.app, `/admin/iscritti/${s!.id}/caso`, {}, { cookie: cookies.editor })).status).toBe(403);
   });

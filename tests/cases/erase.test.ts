@@ -3,15 +3,13 @@
 // goes and what stays, and the POST erases (with the alert subscription when ticked) and redirects.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/platform/authz/index.ts';
-import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { describeRoleMatrix, type MatrixRoute, type Role } from '../support/role-matrix.ts';
 import { createStaff, postForm, signIn, type StaffUserFixture } from '../support/http.ts';
 import { text } from '../backoffice/calls-support.ts';
-import { createCase, type Case } from '../../src/domains/cases/index.ts';
-import { cases } from '../../src/domains/cases/tables.ts';
-import { alertSubscribers } from '../../src/domains/alerts/tables.ts';
-import { buildSubscriber } from '../factories/alerts.ts';
+import { createCase, getCase, type Case } from '../../src/domains/cases/index.ts';
+import { subscribe, subscriberOf } from '../factories/alerts.ts';
+import { ADMIN_ACTOR } from '../factories/index.ts';
 
 let rt: TestRuntime;
 const cookies: Record<Role, string> = { admin: '', recruiter: '', editor: '' };
@@ -66,7 +64,7 @@ describe('erasing from the case page', () => {
 
   it('confirms with what goes, what stays and why, then erases with the subscription when ticked', async () => {
     const c = await mk({ name: 'Franca Iscritta' });
-    await buildSubscriber(rt.deps.db, { email: c.email!, name: c.name });
+    const sub = await subscribe(rt.deps, { email: c.email!, prefs: { name: c.name } });
     const page = text(await (await get(`/admin/casi/${c.id}/cancella`, cookies.admin)).text());
     expect(page).toContain('<h1>Cancellare i dati di Franca Iscritta?</h1>');
     expect(page).toContain('Che cosa sarà cancellato');
@@ -82,18 +80,18 @@ describe('erasing from the case page', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/admin/casi?esito=erased');
     expect(text(await (await get(res.headers.get('location')!, cookies.admin)).text())).toContain('I dati della persona sono stati cancellati.');
-    expect(await rt.deps.db.select().from(cases).where(eq(cases.id, c.id))).toHaveLength(0);
-    expect(await rt.deps.db.select().from(alertSubscribers).where(eq(alertSubscribers.email, c.email!))).toHaveLength(0);
+    expect(await getCase(rt.deps.db, ADMIN_ACTOR, c.id)).toEqual({ ok: false, error: { code: 'not_found' } });
+    expect(await subscriberOf(rt.deps, sub.id)).toBeNull();
     expect((await get(`/admin/casi/${c.id}/cancella`, cookies.admin)).status).toBe(404);
   });
 
   it('keeps the subscription when the box is left unticked; no box without a subscription', async () => {
     const c = await mk({ name: 'Gino Resta' });
     expect(await (await get(`/admin/casi/${c.id}/cancella`, cookies.admin)).text()).not.toContain('name="include"');
-    await buildSubscriber(rt.deps.db, { email: c.email!, name: c.name });
+    const sub = await subscribe(rt.deps, { email: c.email!, prefs: { name: c.name } });
     const res = await postForm(rt.app, `/admin/casi/${c.id}/cancella`, {}, { cookie: cookies.admin });
     expect(res.status).toBe(303);
-    expect(await rt.deps.db.select().from(cases).where(eq(cases.id, c.id))).toHaveLength(0);
-    expect(await rt.deps.db.select().from(alertSubscribers).where(eq(alertSubscribers.email, c.email!))).toHaveLength(1);
+    expect(await getCase(rt.deps.db, ADMIN_ACTOR, c.id)).toEqual({ ok: false, error: { code: 'not_found' } });
+    expect(await subscriberOf(rt.deps, sub.id)).toMatchObject({ email: c.email });
   });
 });

@@ -3,13 +3,12 @@
 // (with the rows of other capabilities re-pointed), the 12-month check, and leads opening cases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/authz/index.ts';
-import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { createStaff, type StaffUserFixture } from '../../../tests/support/http.ts';
-import { auditLog } from '../../platform/audit/tables.ts';
-import { appointments } from '../appointments/tables.ts';
+import { auditFor } from '../../platform/audit/index.ts';
 import { createLead } from '../leads/index.ts';
-import { caseEvents, caseTasks, cases } from './tables.ts';
+import { bookSlot, buildRule, teamList } from '../../../tests/factories/appointments.ts';
+import { caseRecord, casesWithEmail } from '../../../tests/factories/cases.ts';
 import {
   addEntry,
   CASE_RETENTION_CHECK_JOB,
@@ -62,10 +61,8 @@ describe('ensureCase', () => {
     const run = (name: string) => rt.deps.db.transaction((tx) => ensureCase(tx, { name, email: addr.toUpperCase() }, 'lead', me, clock));
     const [a, b] = await Promise.all([run('Uno'), run('Due')]);
     expect(a.id).toBe(b.id);
-    const rows = await rt.deps.db.select().from(cases).where(eq(cases.email, addr));
-    expect(rows).toHaveLength(1);
-    const events = await rt.deps.db.select().from(caseEvents).where(eq(caseEvents.caseId, a.id));
-    expect(events.map((e) => e.kind)).toEqual(['created']);
+    expect(await casesWithEmail(rt.deps.db, addr)).toHaveLength(1);
+    expect((await detail(a.id)).events.map((e) => e.kind)).toEqual(['created']);
   });
 });
 
@@ -79,7 +76,8 @@ describe('a case typed in', () => {
     const bad = await createCase(rt.deps, me, { name: '', email: 'x', locale: 'fr', professionCode: 'nope' });
     expect(!bad.ok && bad.error.code === 'invalid' && Object.keys(bad.error.fields).sort()).toEqual(['email', 'locale', 'name']);
     expect(await createCase(rt.deps, editor, { name: 'X', locale: 'it' })).toEqual({ ok: false, error: { code: 'forbidden' } });
-    const [a] = await rt.deps.db.select().from(auditLog).where(eq(auditLog.entityId, c.id));
+    const [a, ...more] = await auditFor(rt.deps.db, 'case', c.id);
+    expect(more).toEqual([]);
     expect(a).toMatchObject({ action: 'case.created', summary: null });
   });
 });
@@ -168,7 +166,8 @@ describe('tasks', () => {
 describe('duplicates and merge', () => {
   it('finds pairs by phone or name and profession, and merges events, tasks and other rows into the kept case', async () => {
     const a = await mk({ name: 'Anna Gialli', email: email(), phone: '+39 349 000 1111', professionCode: 'infermiere' });
-    const b = await mk({ name: 'Anna  Gialli', phone: '349-0001111' });
+    const bEmail = email();
+    const b = await mk({ name: 'Anna  Gialli', phone: '349-0001111', email: bEmail });
     const c = await mk({ name: 'anna gialli', professionCode: 'infermiere', email: email() });
     const r = await findDuplicates(rt.deps.db, me);
     const pairs = r.ok ? r.value.filter((p) => [a.id, b.id, c.id].includes(p.a.id)) : [];
@@ -176,18 +175,20 @@ describe('duplicates and merge', () => {
     expect(pairs.find((p) => key(p) === [a.id, b.id].sort().join())?.reason).toBe('phone');
     expect(pairs.find((p) => key(p) === [a.id, c.id].sort().join())?.reason).toBe('name_profession');
 
-    await addTask(rt.deps, me, b.id, { title: 'Task del duplicato', taskAssigneeId: rec.id });
-    const [appt] = await rt.deps.db
-      .insert(appointments)
-      .values({ hostId: rec.id, startsAt: clock, endsAt: clock, mode: 'phone' as never, location: 'Telefono', name: 'Anna', email: 'a@example.org', caseId: b.id })
-      .returning();
+    const task = await addTask(rt.deps, me, b.id, { title: 'Task del duplicato', taskAssigneeId: rec.id });
+    if (!task.ok) throw new Error(JSON.stringify(task.error));
+    // Anna books a talk from the duplicate's address: the appointment belongs to case b.
+    await buildRule(rt.deps, me);
+    const { appointment: appt } = await bookSlot(rt.deps, { name: 'Anna', email: bEmail });
+    expect(appt.caseId).toBe(b.id);
     const m = await mergeCases(rt.deps, me, { keep: a.id, drop: b.id });
     expect(m.ok).toBe(true);
     const d = await detail(a.id);
     expect(d.tasks.map((t) => t.title)).toContain('Task del duplicato');
     expect(d.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['merge', 'task']));
-    expect((await rt.deps.db.select().from(appointments).where(eq(appointments.id, appt!.id)))[0]!.caseId).toBe(a.id);
-    expect(await rt.deps.db.select().from(caseTasks).where(eq(caseTasks.caseId, b.id))).toHaveLength(0);
+    expect((await teamList(rt.deps)).find((x) => x.id === appt.id)?.caseId).toBe(a.id);
+    // b's only task is a's now.
+    expect(d.tasks.find((t) => t.id === task.value.id)?.caseId).toBe(a.id);
     expect(await getCase(rt.deps.db, me, b.id)).toEqual({ ok: true, value: { mergedInto: a.id } });
     const listed = await listCases(rt.deps.db, me, { q: 'Gialli' });
     expect(listed.ok && listed.value.items.map((i) => i.id)).not.toContain(b.id);
@@ -234,9 +235,9 @@ describe('leads open cases', () => {
     const first = await send();
     expect(first.ok).toBe(true);
     await send();
-    const rows = await rt.deps.db.select().from(cases).where(eq(cases.email, addr));
+    const rows = await casesWithEmail(rt.deps.db, addr);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ source: 'lead', locale: 'en', phone: '+39 320 123 4567', professionCode: 'medico_chirurgo' });
+    expect(await caseRecord(rt.deps.db, rows[0]!.id)).toMatchObject({ source: 'lead', locale: 'en', phone: '+39 320 123 4567', professionCode: 'medico_chirurgo' });
     const d = await detail(rows[0]!.id);
     expect(d.events.filter((e) => e.summary === 'lead:received')).toHaveLength(2);
     expect(d.events.find((e) => e.summary === 'lead:received')?.body).toBe('Vorrei informazioni.');
