@@ -1,14 +1,13 @@
-// Test data builders for the talent pool. `subscribe`, `signUp` and `subscriberOf` go through the
-// domain's operations (the clock they are given dates the consent); `buildSubscriber` and
-// `buildFanout` write straight into the tables, for volume tests of what reads them (back-office
-// lists, counts, statistics) that need states no operation makes quickly.
-import { subscriberKeys } from '../../src/domains/alerts/match-keys.ts';
+// Test data builders for the talent pool. Subscribers go through the domain's operations
+// (`buildSubscriber`, `subscribe`, `signUp`; the clock they are given dates the consent).
+// `buildFanout` writes a call's fan-out and deliveries straight into the alerts tables, for tests of
+// what reads them (statistics, failures, clicks): states that only real SMTP traffic would make.
 import { randomBytes } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
 import type { DomainDeps } from '../../src/platform/domain-deps.ts';
 import { mailsTo } from '../../src/platform/mail/index.ts';
 import {
+  changeStatus,
   confirmSubscription,
   createConfirmedSubscriber,
   getSubscriber,
@@ -17,16 +16,7 @@ import {
   type SubscriptionPrefs,
 } from '../../src/domains/alerts/index.ts';
 import { ADMIN_ACTOR } from './index.ts';
-import { comuni } from '../../src/domains/reference/tables.ts';
-import {
-  alertDeliveries,
-  alertFanouts,
-  alertSubscriberAreas,
-  alertSubscribers,
-  alertSubscriberSpecialisations,
-} from '../../src/domains/alerts/tables.ts';
-
-const DAY = 86_400_000;
+import { alertDeliveries, alertFanouts, alertSubscribers } from '../../src/domains/alerts/tables.ts';
 
 export type SubscriberOverrides = Partial<typeof alertSubscribers.$inferInsert> & {
   /** Specialisation codes held, or with the training details. */
@@ -40,50 +30,62 @@ export type SubscriberOverrides = Partial<typeof alertSubscribers.$inferInsert> 
 export type Subscriber = typeof alertSubscribers.$inferSelect;
 
 /**
- * A subscriber who has confirmed (double opt-in done), with specialisations and areas, and the
- * match keys the alerts domain would compute for them (so they also match calls).
+ * A subscriber who has confirmed (double opt-in done), made by the domain (createConfirmedSubscriber,
+ * at `confirmedAt`), then paused or unsubscribed (changeStatus) when `status` says so: with their
+ * specialisations, areas, consent record and match keys, as a real sign-up leaves them. Only the
+ * columns a sign-up sets can be given; consentAt and consentExpiresAt, when given, must be what the
+ * domain derives from confirmedAt (the confirmation, and 24 months later).
  */
 export async function buildSubscriber(db: Db, over: SubscriberOverrides = {}): Promise<Subscriber> {
-  const { specialisations = [], provinces = [], comuni: comuneCodes = [], ...columns } = over;
+  const {
+    specialisations = [],
+    provinces = [],
+    comuni: comuneCodes = [],
+    email,
+    name,
+    professionCode,
+    frequency,
+    locale,
+    callTypes,
+    alsoRelated,
+    status,
+    confirmedAt,
+    consentAt,
+    consentExpiresAt,
+    ...rest
+  } = over;
+  const unsupported = Object.keys(rest);
+  if (unsupported.length) throw new Error(`buildSubscriber: ${unsupported.join(', ')} cannot be set through the alerts domain`);
+  const at = confirmedAt ?? new Date();
+  const deps = { db, now: () => at } as Pick<DomainDeps, 'db' | 'now'>;
   const suffix = randomBytes(4).toString('hex');
-  const confirmedAt = columns.confirmedAt ?? new Date();
-  const consentAt = columns.consentAt ?? confirmedAt;
-  const [s] = await db
-    .insert(alertSubscribers)
-    .values({
-      email: `iscritto-${suffix}@example.test`,
-      name: `Iscritto ${suffix}`,
-      professionCode: 'medico_chirurgo',
-      matchKeys: subscriberKeys({
-        professionCode: columns.professionCode ?? 'medico_chirurgo',
-        specialisations: specialisations.map((x) => ({ code: typeof x === 'string' ? x : x.code, inTraining: false, trainingYear: null })),
-        provinces,
-        comuni: comuneCodes,
-        alsoRelated: columns.alsoRelated ?? true,
-      }),
-      confirmedAt,
-      consentAt,
-      consentExpiresAt: new Date(consentAt.getTime() + 730 * DAY),
-      createdAt: confirmedAt,
-      ...columns,
-    })
-    .returning();
-  if (specialisations.length)
-    await db.insert(alertSubscriberSpecialisations).values(
-      specialisations.map((x) =>
-        typeof x === 'string'
-          ? { subscriberId: s!.id, specialisationCode: x }
-          : { subscriberId: s!.id, specialisationCode: x.code, inTraining: x.inTraining ?? false, trainingYear: x.trainingYear ?? null },
+  let s = await createConfirmedSubscriber(
+    deps,
+    email ?? `iscritto-${suffix}@example.test`,
+    alertPrefs({
+      name: name ?? `Iscritto ${suffix}`,
+      professionCode: professionCode ?? 'medico_chirurgo',
+      specialisations: specialisations.map((x) =>
+        typeof x === 'string' ? { code: x, inTraining: false, trainingYear: null } : { code: x.code, inTraining: x.inTraining ?? false, trainingYear: x.trainingYear ?? null },
       ),
-    );
-  const areas: (typeof alertSubscriberAreas.$inferInsert)[] = provinces.map((code) => ({ subscriberId: s!.id, kind: 'province', code, provinceCode: code }));
+      provinces,
+      comuni: comuneCodes,
+      callTypes: callTypes ?? [],
+      alsoRelated: alsoRelated ?? true,
+      frequency: frequency ?? 'immediate',
+      locale: locale ?? 'it',
+    }),
+  );
   if (comuneCodes.length) {
-    const found = await db.select({ code: comuni.code, provinceCode: comuni.provinceCode }).from(comuni).where(inArray(comuni.code, comuneCodes));
-    if (found.length !== comuneCodes.length) throw new Error(`buildSubscriber: unknown comuni among ${comuneCodes.join(', ')}`);
-    for (const c of found) areas.push({ subscriberId: s!.id, kind: 'comune', code: c.code, provinceCode: c.provinceCode });
+    const kept = (await subscriberOf(deps, s.id))!.areas.filter((a) => a.kind === 'comune').length;
+    if (kept !== comuneCodes.length) throw new Error(`buildSubscriber: unknown comuni among ${comuneCodes.join(', ')}`);
   }
-  if (areas.length) await db.insert(alertSubscriberAreas).values(areas);
-  return s!;
+  if (consentAt && consentAt.getTime() !== s.consentAt.getTime()) throw new Error('buildSubscriber: consentAt is the confirmation time');
+  if (consentExpiresAt && consentExpiresAt.getTime() !== s.consentExpiresAt.getTime()) throw new Error('buildSubscriber: consent lasts 24 months from the confirmation');
+  // changeStatus reads only the database and the clock.
+  if (status === 'paused') s = await changeStatus(deps as DomainDeps, s, 'pause');
+  else if (status === 'unsubscribed') s = await changeStatus(deps as DomainDeps, s, 'unsubscribe');
+  return s;
 }
 
 export type DeliverySpec = Partial<Omit<typeof alertDeliveries.$inferInsert, 'fanoutId' | 'callId'>>;

@@ -2,11 +2,10 @@
 // audit entry), a subscriber's page, and the per-call alert statistics; editors get none of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/authz/index.ts';
-import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { buildCall } from '../../../tests/factories/index.ts';
 import { buildFanout, buildSubscriber, type Subscriber } from '../../../tests/factories/alerts.ts';
-import { auditLog } from '../../platform/audit/tables.ts';
+import { listAuditLog } from '../accounts/index.ts';
 import {
   ANYWHERE,
   SUBSCRIBERS_PAGE_SIZE,
@@ -187,7 +186,10 @@ describe('exportSubscribers', () => {
     ]);
     expect(bruno.value[0]!.consentExpiresAt.getTime()).toBeGreaterThan(bruno.value[0]!.consentAt.getTime());
 
-    const entries = await rt.deps.db.select().from(auditLog).where(eq(auditLog.action, 'alerts.subscribers.export'));
+    // The audit log's page lists the newest first.
+    const log = await listAuditLog(rt.deps, ADMIN, { entityType: 'alert_subscriber' });
+    if (!log.ok) throw new Error('refused');
+    const entries = log.value.items.filter((e) => e.action === 'alerts.subscribers.export').reverse();
     expect(entries.map((e) => [e.actorLabel, e.summary])).toEqual([
       ['recruiter@example.test', `${SUBSCRIBERS_PAGE_SIZE + 3} csv`],
       ['admin@example.test', '1 xlsx'],
