@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/authz/index.ts';
-import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { ADMIN_ACTOR, buildCall, buildOrganisation, callInput } from '../../../tests/factories/index.ts';
-import { auditLog } from '../../platform/audit/tables.ts';
+import { auditFor } from '../../platform/audit/index.ts';
 import {
   advanceLifecycle,
   archiveCall,
@@ -40,7 +39,7 @@ describe('creating and editing calls', () => {
     expect(kinds["Medicina d'emergenza-urgenza"]).toBe('equipollent');
     expect(kinds['Geriatria']).toBe('equipollent');
     expect(d.workplaces).toEqual([{ code: '022205', name: 'Trento', province: 'TN', provinceName: expect.any(String) }]);
-    const audits = await rt.deps.db.select().from(auditLog).where(eq(auditLog.entityId, call.id));
+    const audits = await auditFor(rt.deps.db, 'call', call.id);
     expect(audits.map((a) => a.action)).toContain('call.created');
   });
 

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/authz/index.ts';
 import ExcelJS from 'exceljs';
-import { eq, inArray } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
-import { ADMIN_ACTOR, buildOrganisation } from '../../../tests/factories/index.ts';
-import { auditLog } from '../../platform/audit/tables.ts';
-import { organisations } from '../organisations/tables.ts';
-import { calls } from './tables.ts';
-import { importBatches } from '../../platform/import/index.ts';
-import { getCallDetail } from './index.ts';
+import { ADMIN_ACTOR } from '../../../tests/factories/index.ts';
+import { changeOrg, createOrg } from '../../../tests/factories/organisations.ts';
+import { auditFor } from '../../platform/audit/index.ts';
+import { getCallDetail, listAdminCalls } from './index.ts';
+import { stagedCallImports } from './testing.ts';
 import { confirmImport, getImport, importTemplateExample, MAX_IMPORT_ROWS, previewImport, templateCsv, templateXlsx, IMPORT_COLUMNS } from './import.ts';
 
 let rt: TestRuntime;
@@ -16,14 +14,17 @@ const clock = new Date('2026-06-01T08:00:00Z');
 let org: { id: string; slug: string; name: string };
 beforeAll(async () => {
   rt = await testRuntime({ now: () => clock });
-  org = await buildOrganisation(rt.deps.db, { name: 'Azienda ospedaliera di prova', slug: 'ao-prova' });
+  org = await createOrg(rt.deps.db, { name: 'Azienda ospedaliera di prova', slug: 'ao-prova' });
 });
 afterAll(() => rt.close());
 
 const recruiter: Actor = { id: 'user-recruiter', label: 'rec@example.test', role: 'recruiter', memberships: [] };
 const editor: Actor = { id: 'user-editor', label: 'ed@example.test', role: 'editor', memberships: [] };
 const enc = (s: string) => new TextEncoder().encode(s);
-const countCalls = async () => (await rt.deps.db.select({ id: calls.id }).from(calls)).length;
+/** Every call, as the back-office list counts them. */
+const countCalls = async () => (await listAdminCalls(rt.deps.db, {}, clock)).total;
+/** The calls the back-office search finds with exactly these titles. */
+const callsTitled = async (titles: string[]) => (await Promise.all(titles.map(async (t) => (await listAdminCalls(rt.deps.db, { q: t }, clock)).items.filter((c) => c.title === t)))).flat();
 
 const HEADER = 'titolo;tipo;ente;profilo;disciplina;posti;contratto;orario;sedi;descrizione;requisiti;pubblicazione;scadenza;riferimento;link_domanda;referente;email;telefono';
 const row = (over: Partial<Record<string, string>> = {}) => {
@@ -83,7 +84,7 @@ describe('preview', () => {
     const third = p.rows[2]!.problems.map((x) => `${x.column}:${x.key}`);
     expect(third).toEqual(expect.arrayContaining(['titolo:common.forms.required', 'link_domanda:common.forms.invalid_url']));
     expect(await countCalls()).toBe(before);
-    expect(await rt.deps.db.select().from(importBatches)).toHaveLength(0);
+    expect(await stagedCallImports(rt.deps.db)).toBe(0);
   });
 
   it('refuses files it cannot take: missing or unknown columns, not UTF-8, too many rows, too big, not a spreadsheet', async () => {
@@ -146,7 +147,7 @@ describe('confirmation', () => {
       deadline: new Date('2026-06-30T21:59:00Z'),
     });
     expect(d.workplaces.map((w) => w.name)).toEqual(['Rovereto']);
-    const audits = await rt.deps.db.select().from(auditLog).where(eq(auditLog.entityId, r.value.id));
+    const audits = await auditFor(rt.deps.db, 'call_import', r.value.id);
     expect(audits.map((a) => a.action)).toEqual(['call.imported']);
 
     expect(await confirmImport(rt.deps, recruiter, r.value.id)).toEqual({ ok: false, error: { code: 'invalid_state', message: 'import.errors.already_imported' } });
@@ -171,27 +172,28 @@ describe('confirmation', () => {
   });
 
   it('writes nothing when a row fails at commit time, and keeps the import to retry', async () => {
-    const other = await buildOrganisation(rt.deps.db, { name: 'Ente che smetterà di assumere' });
+    const other = await createOrg(rt.deps.db, { name: 'Ente che smetterà di assumere' });
     const csv = [HEADER, row({ titolo: 'Primo' }), row({ titolo: 'Secondo', ente: other.slug })].join('\n');
     const r = await previewImport(rt.deps, recruiter, { name: 'a.csv', bytes: enc(csv) });
     if (!r.ok || !r.value.id) throw new Error('preview');
-    await rt.deps.db.update(organisations).set({ isEmployer: false }).where(eq(organisations.id, other.id));
+    await changeOrg(rt.deps.db, other.id, { isEmployer: '' });
     const before = await countCalls();
     const res = await confirmImport(rt.deps, recruiter, r.value.id);
     expect(res).toEqual({ ok: false, error: { code: 'row_failed', line: 3, fields: { employerId: 'calls.errors.employer_unknown' } } });
     expect(await countCalls()).toBe(before);
-    expect(await rt.deps.db.select().from(calls).where(inArray(calls.title, ['Primo', 'Secondo']))).toHaveLength(0);
-    const [imp] = await rt.deps.db.select().from(importBatches).where(eq(importBatches.id, r.value.id));
-    expect(imp!.status).toBe('pending');
+    expect(await callsTitled(['Primo', 'Secondo'])).toHaveLength(0);
+    const imp = await getImport(rt.deps, recruiter, r.value.id);
+    expect(imp.ok && imp.value.status).toBe('pending');
   });
 
   it('lets nobody else confirm, and not after a day', async () => {
-    const r = await previewImport(rt.deps, recruiter, { name: 'a.csv', bytes: enc([HEADER, row()].join('\n')) });
+    // Previewed 25 hours ago (the clock the preview is given), confirmed now.
+    const yesterday = new Date(clock.getTime() - 25 * 3_600_000);
+    const r = await previewImport({ ...rt.deps, now: () => yesterday }, recruiter, { name: 'a.csv', bytes: enc([HEADER, row()].join('\n')) });
     if (!r.ok || !r.value.id) throw new Error('preview');
     expect(await confirmImport(rt.deps, { ...recruiter, id: 'another-user' }, r.value.id)).toEqual({ ok: false, error: { code: 'not_found' } });
     expect(await confirmImport(rt.deps, editor, r.value.id)).toEqual({ ok: false, error: { code: 'forbidden' } });
     expect(await confirmImport(rt.deps, recruiter, 'not-an-id')).toEqual({ ok: false, error: { code: 'not_found' } });
-    await rt.deps.db.update(importBatches).set({ createdAt: new Date(clock.getTime() - 25 * 3_600_000) }).where(eq(importBatches.id, r.value.id));
     expect(await confirmImport(rt.deps, recruiter, r.value.id)).toEqual({ ok: false, error: { code: 'invalid_state', message: 'import.errors.expired' } });
   });
 });

@@ -2,9 +2,8 @@
 // recruiters read, editors see nothing; ensureHostOrganisation is idempotent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/authz/index.ts';
-import { and, eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
-import { auditLog } from '../../platform/audit/tables.ts';
+import { auditFor } from '../../platform/audit/index.ts';
 import type { Db } from '../../db/client.ts';
 import {
   createOrganisation,
@@ -16,7 +15,7 @@ import {
   organisationSlug,
   updateOrganisation,
 } from './index.ts';
-import { organisations } from './tables.ts';
+import { storeAnotherHost } from './testing.ts';
 
 const actor = (role: Actor['role']): Actor => ({ id: `${role}-id`, label: `${role}@example.test`, role, memberships: [] });
 const ADMIN = actor('admin');
@@ -53,7 +52,7 @@ describe('createOrganisation', () => {
     expect(r.ok).toBe(true);
     const org = r.ok ? r.value : null!;
     expect(org).toMatchObject({ slug: 'ospedale-san-camillo', isEmployer: true, isPartner: false, isHost: false, taxCode: '01234567890', comuneCode: '022205' });
-    const [log] = await db.select().from(auditLog).where(and(eq(auditLog.entityType, 'organisation'), eq(auditLog.entityId, org.id)));
+    const [log] = await auditFor(db, 'organisation', org.id);
     expect(log).toMatchObject({ action: 'organisations.create', actorId: 'admin-id', summary: 'Ospedale San Camillo' });
     const shown = await getOrganisation(db, actor('recruiter'), org.id);
     expect(shown.ok && shown.value.comuneLabel).toBe('Trento (TN)');
@@ -111,7 +110,7 @@ describe('updateOrganisation', () => {
     const id = c.ok ? c.value.id : '';
     const u = await updateOrganisation(db, ADMIN, id, { name: 'Casa di riposo Serena', slug: 'casa-di-riposo-serena', kind: 'nursing_home', isEmployer: true, isPartner: true, comune: '022205' });
     expect(u.ok && u.value).toMatchObject({ isPartner: true, comuneCode: '022205' });
-    const [log] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'organisations.update'), eq(auditLog.entityId, id)));
+    const [log] = (await auditFor(db, 'organisation', id)).filter((l) => l.action === 'organisations.update');
     expect(log!.changes).toEqual({ isPartner: { from: false, to: true }, comuneCode: { from: null, to: '022205' } });
     const clash = await updateOrganisation(db, ADMIN, id, { name: 'X', slug: 'ospedale-san-camillo', kind: 'nursing_home' });
     expect(clash).toMatchObject({ ok: false, error: { fields: { slug: 'organisations.errors.slug_taken' } } });
@@ -140,13 +139,12 @@ describe('ensureHostOrganisation', () => {
     expect(a).toMatchObject({ isHost: true, isEmployer: true, kind: 'health_agency', isDemo: true });
     const b = await ensureHostOrganisation(db, { name: 'Another name', slug: 'another' });
     expect(b.id).toBe(a.id);
-    const hosts = await db.select().from(organisations).where(eq(organisations.isHost, true));
-    expect(hosts).toHaveLength(1);
     const list = await listOrganisations(db, ADMIN);
+    expect(list.ok && list.value.filter((o) => o.isHost)).toHaveLength(1);
     expect(list.ok && list.value[0]!.id).toBe(a.id);
   });
 
   it('allows at most one host in the table', async () => {
-    await expect(db.insert(organisations).values({ name: 'Second host', slug: 'second-host', kind: 'health_agency', isHost: true })).rejects.toThrow();
+    await expect(storeAnotherHost(db)).rejects.toThrow();
   });
 });
