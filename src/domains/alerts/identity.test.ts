@@ -2,12 +2,11 @@
 // specialisation (also a call saved before the identity edge existed), and a call whose discipline has
 // no known admitted specialisation goes to the whole profession with an alert that says so.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { and, eq, inArray } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
 import { SmtpPeer } from '../../../tests/support/smtp.ts';
 import { ADMIN_ACTOR, buildCall } from '../../../tests/factories/index.ts';
 import { prefs, waitForFanout } from '../../../tests/support/alerts.ts';
-import { callSpecialisations } from '../calls/tables.ts';
+import { forgetAdmittedSpecialisations } from '../calls/testing.ts';
 import { getCallDetail, publishCall } from '../calls/index.ts';
 import { deactivateEdge, disciplineGroups, identitySpecialisations, type AdmittedSpecialisation, type Discipline } from '../reference/index.ts';
 import { callKeys, countMatches, createConfirmedSubscriber, subscriberKeys } from './index.ts';
@@ -76,9 +75,7 @@ describe('identity titles in matching', () => {
     const english = await createConfirmedSubscriber(d, email('cardiologist'), prefs({ specialisations: holding('cardiologia'), locale: 'en' }));
     const call = await buildCall(d, { disciplineCode: 3, title: 'Dirigente medico di Cardiologia', specialisations: [{ code: 'medicina-d-emergenza-urgenza', kind: 'equipollent' }] });
     // As a call saved before the identity edges existed: only the equipollent title is stored.
-    await d.db
-      .delete(callSpecialisations)
-      .where(and(eq(callSpecialisations.callId, call.id), inArray(callSpecialisations.specialisationCode, ['malattie-dell-apparato-cardiovascolare', 'cardiologia'])));
+    await forgetAdmittedSpecialisations(d.db, call.id, ['malattie-dell-apparato-cardiovascolare', 'cardiologia']);
     const detail = (await getCallDetail(d.db, call.id, clock))!;
     expect(detail.specialisations.map((s) => [s.name, s.kind])).toEqual([
       ['Cardiologia', 'same'],
