@@ -102,6 +102,14 @@ describe('/admin/appuntamenti', () => {
     expect(text(await (await rt.app.request(ok.headers.get('location')!, { headers: { cookie: cookies.recruiter } })).text())).toContain('Fascia aggiornata.');
   });
 
+  it('answers 404 to a rule or an appointment whose id is not one', async () => {
+    expect((await rt.app.request('/admin/appuntamenti/regole/nessuna/modifica', { headers: { cookie: cookies.recruiter } })).status).toBe(404);
+    expect((await postForm(rt.app, '/admin/appuntamenti/regole/nessuna/elimina', {}, { cookie: cookies.recruiter })).status).toBe(404);
+    expect((await postForm(rt.app, '/admin/appuntamenti/nessuno/stato', { status: 'done' }, { cookie: cookies.recruiter })).status).toBe(404);
+    // A status the page never offers is no change either.
+    expect((await postForm(rt.app, `/admin/appuntamenti/${appointmentId}/stato`, { status: 'cancelled' }, { cookie: cookies.recruiter })).status).toBe(404);
+  });
+
   it('creates a booking link for a person and deletes my own rule only', async () => {
     const res = await postForm(rt.app, '/admin/appuntamenti/link', { email: 'Laura@example.org', name: 'Laura', locale: 'en' }, { cookie: cookies.recruiter });
     const body = await res.text();

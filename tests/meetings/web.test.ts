@@ -130,6 +130,14 @@ describe('back office pages', () => {
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
   });
 
+  it('answers 404 to an address whose id is not one, on pages and forms alike', async () => {
+    for (const path of ['/admin/incontri/nessuno', '/admin/incontri/nessuno/modifica', '/admin/incontri/nessuno/invita', '/admin/incontri/nessuno/iscritti?formato=csv']) {
+      expect((await get(path, cookies.recruiter)).status).toBe(404);
+    }
+    expect((await postForm(rt.app, '/admin/incontri/nessuno/annulla', {}, { cookie: cookies.recruiter })).status).toBe(404);
+    expect((await postForm(rt.app, `/admin/incontri/${directors.id}/leve/nessuna/elimina`, {}, { cookie: cookies.recruiter })).status).toBe(404);
+  });
+
   it('marks attendance with one POST once the meeting has started', async () => {
     const before = await (await get(`/admin/incontri/${web.id}`, cookies.recruiter)).text();
     expect(before).not.toContain('name="present"');
@@ -181,6 +189,11 @@ describe('public webinar pages', () => {
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('Iscrizione annullata');
     expect(await (await get(`/webinar/${m.slug}`)).text()).toContain('Posti disponibili: 2');
+  });
+
+  it('answers 404 to a webinar address that cannot be a slug', async () => {
+    expect((await get('/webinar/Non_Valido')).status).toBe(404);
+    expect((await postForm(rt.app, '/webinar/Non_Valido', { name: 'A', email: 'a@example.org', locale: 'it', consent: 'on' })).status).toBe(404);
   });
 
   it('serves the English page under /en', async () => {
