@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { createStaff, signIn, ORIGIN } from '../support/http.ts';
 import { ADMIN_ACTOR, buildCall, callInput } from '../factories/index.ts';
 import { revokeApiToken } from '../../src/domains/accounts/index.ts';
-import { apiTokens } from '../../src/domains/accounts/tables.ts';
-import { calls } from '../../src/domains/calls/tables.ts';
-import { auditLog } from '../../src/platform/audit/tables.ts';
+import { apiTokensListed } from '../factories/accounts.ts';
+import { callRecord, callsTitled, countCalls, staffCall } from '../factories/calls.ts';
 import { api, apiToken } from './support.ts';
 
 let rt: TestRuntime;
@@ -46,10 +44,10 @@ describe('authentication', () => {
 
   it('refuses a revoked token and records when a token was last used', async () => {
     const t = await apiToken(rt, 'recruiter', 'to revoke');
-    const before = await rt.deps.db.select().from(apiTokens).where(eq(apiTokens.id, t.id));
-    expect(before[0].lastUsedAt).toBeNull();
+    const tokenRow = async () => (await apiTokensListed(rt.deps)).find((x) => x.id === t.id)!;
+    expect((await tokenRow()).lastUsedAt).toBeNull();
     expect((await api(rt, 'GET', '/api/v1/calls', { token: t.secret })).status).toBe(200);
-    const [used] = await rt.deps.db.select().from(apiTokens).where(eq(apiTokens.id, t.id));
+    const used = await tokenRow();
     expect(used.lastUsedAt?.toISOString()).toBe(clock.toISOString());
     expect((await revokeApiToken(rt.deps, ADMIN_ACTOR, t.id)).ok).toBe(true);
     const r = await api(rt, 'GET', '/api/v1/calls', { token: t.secret });
@@ -62,6 +60,7 @@ describe('authentication', () => {
   it('ignores a signed-in browser’s session cookie: no token, no API', async () => {
     const admin = await createStaff(rt, { role: 'admin' });
     const cookie = await signIn(rt, admin.email, admin.password);
+    const callsBefore = await countCalls(rt.deps);
     const admin_ = await rt.app.request('/admin', { headers: { cookie } });
     expect(admin_.status).toBe(200); // the cookie does sign in to the back office
     const list = await api(rt, 'GET', '/api/v1/calls', { headers: { cookie } });
@@ -71,7 +70,8 @@ describe('authentication', () => {
     expect(post.status).toBe(401);
     const withBadToken = await api(rt, 'POST', '/api/v1/calls', { token: 'apd_' + 'x'.repeat(43), json: await withOver({ title }), headers: { cookie, origin: ORIGIN } });
     expect(withBadToken.status).toBe(401);
-    expect(await rt.deps.db.select().from(calls).where(eq(calls.title, title))).toHaveLength(0);
+    expect(await callsTitled(rt.deps, [title])).toHaveLength(0);
+    expect(await countCalls(rt.deps)).toBe(callsBefore);
   });
 
   it('limits each token to 600 requests a minute with 429 and Retry-After, without touching other tokens', async () => {
@@ -105,7 +105,7 @@ describe('roles', () => {
     ];
     expect(writes.map((w) => w.status)).toEqual([403, 403, 403, 403, 403, 403]);
     expect(writes.every((w) => w.data.error === 'forbidden')).toBe(true);
-    const [after] = await rt.deps.db.select().from(calls).where(eq(calls.id, call.id));
+    const after = await callRecord(rt.deps, call.id);
     expect(after).toMatchObject({ posts: call.posts, status: 'draft', version: call.version });
   });
 
@@ -131,7 +131,7 @@ describe('roles', () => {
       const archived = await api(rt, 'POST', `/api/v1/calls/${id}/archive`, { token: t });
       expect(archived.status).toBe(200);
       expect(archived.data.state).toBe('archived');
-      const audits = await rt.deps.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+      const audits = (await staffCall(rt.deps, id)).history;
       expect(audits.map((a) => a.action).sort()).toEqual(['call.archived', 'call.closed', 'call.created', 'call.published', 'call.updated']);
       expect(new Set(audits.map((a) => a.actorLabel))).toEqual(new Set([`api:test ${role}`]));
     });
@@ -305,7 +305,7 @@ describe('updating', () => {
       api(rt, 'PATCH', path, { token: tokens.recruiter, json: { title: 'Titolo cambiato insieme' } }),
     ]);
     expect([a.status, b.status]).toEqual([200, 200]);
-    const [row] = await rt.deps.db.select().from(calls).where(eq(calls.id, call.id));
+    const row = await callRecord(rt.deps, call.id);
     expect(row).toMatchObject({ posts: 11, title: 'Titolo cambiato insieme', version: 3 });
   });
 
@@ -318,7 +318,7 @@ describe('updating', () => {
     expect(stale.data).toMatchObject({ error: 'conflict', code: 'calls.errors.edited_meanwhile' });
     const staleField = await api(rt, 'PATCH', path, { token: tokens.admin, json: { posts: 7, version: 1 } });
     expect(staleField.status).toBe(409);
-    const [row] = await rt.deps.db.select().from(calls).where(eq(calls.id, call.id));
+    const row = await callRecord(rt.deps, call.id);
     expect(row).toMatchObject({ posts: 5, version: 2 });
     expect((await api(rt, 'PATCH', path, { token: tokens.admin, json: { posts: 8, version: 2 } })).data.version).toBe(3);
     expect((await api(rt, 'PATCH', path, { token: tokens.admin, json: { posts: 8 }, headers: { 'if-match': 'three' } })).status).toBe(400);
