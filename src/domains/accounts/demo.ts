@@ -72,6 +72,6 @@ async function seedReferent(ctx: DemoContext, deps: AccountsDeps): Promise<void>
     const r = await setUserPassword(deps, actor, account.id, DEMO_PASSWORD);
     if (!r.ok) throw new Error(`demo referent password: ${JSON.stringify(r.error)}`);
   }
-  ctx.signIns.push({ label: `${DEMO_REFERENT.role} (${org.name})`, email: DEMO_REFERENT.email, password: DEMO_PASSWORD, where: `/partner/${org.slug}` });
+  ctx.signIns.push({ label: 'partner referent', email: DEMO_REFERENT.email, password: DEMO_PASSWORD, where: `/partner/${org.slug}` });
   ctx.shared.set('accounts.referent', { id: account.id, email: DEMO_REFERENT.email, organisation: org });
 }
