@@ -1,7 +1,7 @@
 // The organisations of the network in the back office.
 import { organisationRules } from '../../../domains/organisations/index.ts';
 import { defineWebModule } from '../../modules.ts';
-import { organisationRoutes } from './organisations.tsx';
+import { organisationRoutes } from './routes.tsx';
 
 export const module = defineWebModule({
   name: 'organisations',

@@ -1,7 +1,7 @@
 // Reference data in the back office: professions, disciplines, the relation graph, territory.
 import { referenceRules } from '../../../domains/reference/index.ts';
 import { defineWebModule } from '../../modules.ts';
-import { referenceRoutes } from './reference.tsx';
+import { referenceRoutes } from './routes.tsx';
 
 export const module = defineWebModule({
   name: 'reference',
