@@ -2,14 +2,12 @@
 // 403, recruiters and admins work the lists), the import preview and confirmation through the
 // pages, form errors at the field, and the public page that never shows contacts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { describeRoleMatrix, type MatrixRoute, type Role } from '../support/role-matrix.ts';
 import { createStaff, postForm, signIn } from '../support/http.ts';
 import { postMultipart, text } from '../backoffice/calls-support.ts';
-import { buildClosedCall, buildRankedList } from '../factories/rankings.ts';
-import { openPosts, type RankedList } from '../../src/domains/rankings/index.ts';
-import { rankedCandidates, rankedLists } from '../../src/domains/rankings/tables.ts';
+import { buildClosedCall, buildRankedList, candidateAt, candidatesOf } from '../factories/rankings.ts';
+import { getList, openPosts, type RankedList } from '../../src/domains/rankings/index.ts';
 import { ADMIN_ACTOR } from '../factories/index.ts';
 import type { Call } from '../../src/domains/calls/index.ts';
 
@@ -30,8 +28,7 @@ beforeAll(async () => {
   call = await buildClosedCall(rt.deps);
   list = await buildRankedList(rt.deps, { callId: call.id, candidates: 30 });
   await openPosts(rt.deps, ADMIN_ACTOR, list.id, { posts: '1' });
-  const [c] = await rt.deps.db.select().from(rankedCandidates).where(and(eq(rankedCandidates.listId, list.id), eq(rankedCandidates.rank, 1)));
-  candidateId = c!.id;
+  candidateId = (await candidateAt(rt.deps, list.id, 1)).id;
   for (let i = 0; i < 4; i++) closedCalls.push(await buildClosedCall(rt.deps));
 });
 afterAll(() => rt.close());
@@ -96,12 +93,12 @@ describe('the pages', () => {
     expect(text(await (await get(preview, cookies.recruiter)).text())).toContain('Tutte le 2 righe');
     const confirm = await postForm(rt.app, `${preview}/conferma`, {}, { cookie: cookies.recruiter });
     expect(confirm.status).toBe(303);
-    expect(await rt.deps.db.select().from(rankedCandidates).where(eq(rankedCandidates.listId, fresh.id))).toHaveLength(2);
+    expect(await candidatesOf(rt.deps, fresh.id)).toHaveLength(2);
     const pub = await postForm(rt.app, `/admin/graduatorie/${fresh.id}/pubblica`, {}, { cookie: cookies.editor });
     expect(pub.status).toBe(403);
     expect((await postForm(rt.app, `/admin/graduatorie/${fresh.id}/pubblica`, {}, { cookie: cookies.admin })).headers.get('location')).toMatch(/esito=published$/);
-    const [l] = await rt.deps.db.select().from(rankedLists).where(eq(rankedLists.id, fresh.id));
-    expect(l!.publishedAt).not.toBeNull();
+    const l = await getList(rt.deps, ADMIN_ACTOR, fresh.id);
+    expect(l.ok && l.value.list.publishedAt).not.toBeNull();
   });
 });
 

@@ -3,14 +3,12 @@
 // errors by line linked to the rows, and the staged confirmation (owner only, once, all or none).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { describeRoleMatrix, type MatrixRoute, type Role } from '../support/role-matrix.ts';
 import { createStaff, postForm, signIn } from '../support/http.ts';
 import { postMultipart, text } from '../backoffice/calls-support.ts';
-import { buildRankedList } from '../factories/rankings.ts';
+import { buildRankedList, candidatesOf } from '../factories/rankings.ts';
 import { addCandidate, type RankedList } from '../../src/domains/rankings/index.ts';
-import { rankedCandidates } from '../../src/domains/rankings/tables.ts';
 import { ADMIN_ACTOR } from '../factories/index.ts';
 
 let rt: TestRuntime;
@@ -24,7 +22,7 @@ const upload = (listId: string, name: string, body: string | Uint8Array<ArrayBuf
   f.set('file', new File([body], name));
   return postMultipart(rt.app, `/admin/graduatorie/${listId}/importa`, f, cookie);
 };
-const ranks = async (listId: string) => (await rt.deps.db.select().from(rankedCandidates).where(eq(rankedCandidates.listId, listId))).map((c) => c.rank).sort((a, b) => a - b);
+const ranks = async (listId: string) => (await candidatesOf(rt.deps, listId)).map((c) => c.rank).sort((a, b) => a - b);
 
 beforeAll(async () => {
   rt = await testRuntime();
@@ -81,7 +79,8 @@ describe('templates', () => {
     expect(fromXlsx.status).toBe(303);
     const done = await postForm(rt.app, `${fromXlsx.headers.get('location')}/conferma`, {}, { cookie: cookies.recruiter });
     expect(done.status).toBe(303);
-    const [anna] = await rt.deps.db.select().from(rankedCandidates).where(eq(rankedCandidates.listId, fresh.id));
+    const [anna, ...others] = await candidatesOf(rt.deps, fresh.id);
+    expect(others).toEqual([]);
     expect(anna).toMatchObject({ rank: 1, name: 'Anna Rossi', pec: 'anna.rossi@pec.example.org', score: '88.500', preference: true, reserve: false });
   });
 });

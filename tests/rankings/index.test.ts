@@ -1,18 +1,15 @@
 // /admin/graduatorie as an index of every ranked list (state tabs, search, countdown, counts, pages)
 // and of closed calls without one; a renunciation recorded at the desk before any offer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { describeRoleMatrix, type Role } from '../support/role-matrix.ts';
 import { createStaff, postForm, signIn } from '../support/http.ts';
 import { text } from '../backoffice/calls-support.ts';
-import { buildClosedCall, buildRankedList } from '../factories/rankings.ts';
-import { ADMIN_ACTOR, buildCall } from '../factories/index.ts';
-import { LISTS_PAGE_SIZE, makeOffer, openPosts, recordOutcome, type RankedList } from '../../src/domains/rankings/index.ts';
-import { rankedCandidates, rankedLists } from '../../src/domains/rankings/tables.ts';
+import { buildClosedCall, buildRankedList, candidateAt } from '../factories/rankings.ts';
+import { ADMIN_ACTOR } from '../factories/index.ts';
+import { addMonths, DEFAULT_VALIDITY_MONTHS, LISTS_PAGE_SIZE, makeOffer, openPosts, recordOutcome, type RankedList } from '../../src/domains/rankings/index.ts';
 import type { Call } from '../../src/domains/calls/index.ts';
 
-const DAY = 86_400_000;
 let rt: TestRuntime;
 const cookies: Record<Role, string> = { admin: '', recruiter: '', editor: '' };
 let worked: RankedList;
@@ -22,7 +19,9 @@ let bare: Call;
 let candidateId: string;
 
 const get = (path: string, cookie = cookies.recruiter) => rt.app.request(path, { headers: { cookie } });
-const byRank = async (listId: string, rank: number) => (await rt.deps.db.select().from(rankedCandidates).where(and(eq(rankedCandidates.listId, listId), eq(rankedCandidates.rank, rank))))[0]!;
+const byRank = (listId: string, rank: number) => candidateAt(rt.deps, listId, rank);
+/** A draft list (no candidates) for a call closed now. */
+const draftListFor = async (title: string) => buildRankedList(rt.deps, { callId: (await buildClosedCall(rt.deps, { title })).id, candidates: 0, publish: false });
 /** The table's rows as cell texts. */
 const rows = (html: string) =>
   [...(/<table[^>]*>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => text(m[1]!.replace(/<[^>]+>/g, "")).replace(/\s+/g, " ").trim()));
@@ -42,8 +41,10 @@ beforeAll(async () => {
   await makeOffer(rt.deps, ADMIN_ACTOR, two.id);
   await recordOutcome(rt.deps, ADMIN_ACTOR, two.id, { outcome: 'renounced', reason: 'pay' });
   candidateId = (await byRank(worked.id, 3)).id;
-  expired = await buildRankedList(rt.deps, { callId: await titled('Bando Scaduto Alfa'), candidates: 1 });
-  await rt.deps.db.update(rankedLists).set({ validUntil: new Date(Date.now() - DAY) }).where(eq(rankedLists.id, expired.id));
+  // Published 25 months ago (the clock its operations are given): its 24 months of validity are over.
+  const then = addMonths(new Date(), -(DEFAULT_VALIDITY_MONTHS + 1));
+  const past = { ...rt.deps, now: () => then };
+  expired = await buildRankedList(past, { callId: (await buildClosedCall(past, { title: 'Bando Scaduto Alfa' })).id, candidates: 1 });
   draft = await buildRankedList(rt.deps, { callId: await titled('Bando Bozza Alfa'), candidates: 1, publish: false });
   bare = await buildClosedCall(rt.deps);
 });
@@ -91,8 +92,7 @@ describe('the index of ranked lists', () => {
     expect(valid.map((r) => r[0])).toContain(worked.title);
     expect(valid.map((r) => r[0])).not.toContain(expired.title);
 
-    const special = await buildCall(rt.deps, { title: 'Bando Ortottisti Zeta' }, { publish: true });
-    await rt.deps.db.insert(rankedLists).values({ callId: special.id, title: special.title });
+    await draftListFor('Bando Ortottisti Zeta');
     const found = await (await get('/admin/graduatorie?q=ortottisti+zeta&stato=draft')).text();
     expect(rows(found).slice(1).map((r) => r[0])).toEqual(['Bando Ortottisti Zeta']);
     expect(found).toContain('href="/admin/graduatorie?stato=valid&amp;q=ortottisti+zeta"');
@@ -104,8 +104,7 @@ describe('the index of ranked lists', () => {
 
   it('pages through the lists', async () => {
     for (let i = 0; i <= LISTS_PAGE_SIZE; i++) {
-      const call = await buildCall(rt.deps, { title: `Bando Paginato ${i}` }, { publish: true });
-      await rt.deps.db.insert(rankedLists).values({ callId: call.id, title: call.title });
+      await draftListFor(`Bando Paginato ${i}`);
     }
     const first = await (await get('/admin/graduatorie?q=paginato')).text();
     expect(rows(first).slice(1)).toHaveLength(LISTS_PAGE_SIZE);
