@@ -4,6 +4,7 @@
 import type { Ctx } from '../../context.ts';
 import { fmt } from '../../../platform/i18n/format.ts';
 import type { Appointment, manageAppointmentPage, SlotChoice } from '../../../domains/appointments/index.ts';
+import { ActionForm } from '../../kit/action.tsx';
 import { DetailList } from '../../kit/details.tsx';
 import { CsrfField, ErrorSummary, TextArea, TextField, type FormState } from '../../kit/form.tsx';
 import { flash } from '../../kit/guard.tsx';
@@ -96,12 +97,7 @@ export function ManagePage({ c, d, token, s, alert }: { c: Ctx; d: ManageData; t
           <h2 id="cancel" class="h4">
             {t('appointments.cancel_title')}
           </h2>
-          <form method="post" action={lp(`${base}/annulla`)}>
-            <CsrfField token={c.var.csrfToken} />
-            <button type="submit" class="btn btn-outline-danger">
-              {t('appointments.cancel_submit')}
-            </button>
-          </form>
+          <ActionForm c={c} action={`${base}/annulla`} label={t('appointments.cancel_submit')} variant="outline-danger" />
         </section>
       ) : null}
     </PublicPage>

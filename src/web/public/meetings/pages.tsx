@@ -7,6 +7,7 @@ import { Layout } from '../../layouts/Layout.tsx';
 import { fmt } from '../../../platform/i18n/format.ts';
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import { meetingWhen, type Meeting, type PublicWebinar } from '../../../domains/meetings/index.ts';
+import { ActionForm } from '../../kit/action.tsx';
 import { ConsentField, HoneypotField } from '../../kit/consent.tsx';
 import { DetailList } from '../../kit/details.tsx';
 import { CsrfField, ErrorSummary, SelectField, TextField, type FormState } from '../../kit/form.tsx';
@@ -135,16 +136,11 @@ export function Message({ c, title, text, back }: { c: Ctx; title: string; text:
 
 /** The question before cancelling a registration from the mail's signed link. */
 export function CancelRegistrationPage({ c, meeting, token }: { c: Ctx; meeting: Meeting; token: string }) {
-  const { t, lp, locale } = c.var;
+  const { t, locale } = c.var;
   return (
     <PublicPage c={c} title={t('meetings.cancel.title')} secret>
       <p>{t('meetings.cancel.text', { title: meeting.title, date: fmt(locale).dateTime.format(meeting.startsAt) })}</p>
-      <form method="post" action={lp(`/webinar/annulla/${token}`)}>
-        <CsrfField token={c.var.csrfToken} />
-        <button type="submit" class="btn btn-primary">
-          {t('meetings.cancel.submit')}
-        </button>
-      </form>
+      <ActionForm c={c} action={`/webinar/annulla/${token}`} label={t('meetings.cancel.submit')} />
     </PublicPage>
   );
 }
