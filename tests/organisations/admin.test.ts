@@ -1,12 +1,11 @@
 // /admin/enti over HTTP: every route for each kind of visitor (anonymous → sign-in, editor → 403,
 // recruiter reads, admin manages), and the create/edit forms with their messages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { describeRoleMatrix, type MatrixRoute, type Role } from '../support/role-matrix.ts';
 import { createStaff, postForm, signIn } from '../support/http.ts';
-import { createOrganisation } from '../../src/domains/organisations/index.ts';
-import { organisations } from '../../src/domains/organisations/tables.ts';
+import { createOrganisation, organisationBySlug } from '../../src/domains/organisations/index.ts';
+import { orgOf } from '../factories/organisations.ts';
 
 let rt: TestRuntime;
 const cookies: Record<Role, string> = { admin: '', recruiter: '', editor: '' };
@@ -95,7 +94,8 @@ describe('the forms', () => {
     expect(page).toContain('Ente creato.');
     expect(page).toContain('comune-di-rovereto');
     expect(page).toContain('Rovereto (TN)');
-    const [org] = await rt.deps.db.select().from(organisations).where(eq(organisations.slug, 'comune-di-rovereto'));
+    const found = await organisationBySlug(rt.deps.db, 'comune-di-rovereto');
+    const org = await orgOf(rt.deps.db, found!.id);
     expect(org).toMatchObject({ isPartner: true, isEmployer: false, kind: 'municipality' });
   });
 
@@ -131,7 +131,7 @@ describe('the forms', () => {
     expect(html).toContain('value="Nuovo nome"');
     const ok = await postForm(rt.app, `/admin/enti/${orgId}/modifica`, { name: 'Ospedale Santa Chiara di Trento', slug: 'santa-chiara', kind: 'public_hospital', isEmployer: 'on' }, { cookie: cookies.admin });
     expect(ok.status).toBe(303);
-    const [org] = await rt.deps.db.select().from(organisations).where(eq(organisations.id, orgId));
+    const org = await orgOf(rt.deps.db, orgId);
     expect(org).toMatchObject({ name: 'Ospedale Santa Chiara di Trento', slug: 'santa-chiara', comuneCode: null, website: null });
   });
 });

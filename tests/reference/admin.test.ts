@@ -1,13 +1,12 @@
 // /admin/riferimenti over HTTP: every route for each kind of visitor (anonymous → sign-in, staff read,
 // admins change), and the pages: sources, the relation both ways, adding/correcting/deactivating edges.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { describeRoleMatrix, type MatrixRoute, type Role } from '../support/role-matrix.ts';
 import { createStaff, postForm, signIn } from '../support/http.ts';
 import { admittedSpecialisations } from '../../src/domains/reference/index.ts';
-import { disciplineSpecialisations } from '../../src/domains/reference/tables.ts';
-import { auditLog } from '../../src/platform/audit/tables.ts';
+import { auditFor } from '../../src/platform/audit/index.ts';
+import { edgeOf } from '../factories/reference.ts';
 
 let rt: TestRuntime;
 const cookies: Record<Role, string> = { admin: '', recruiter: '', editor: '' };
@@ -141,9 +140,10 @@ describe('changing the relation', () => {
     expect(c.status).toBe(303);
     const d = await postForm(rt.app, `/admin/riferimenti/relazioni/${edge!.id}/disattiva`, { deactivateSource: 'Delibera 13/2026' }, { cookie: cookies.admin });
     expect(d.status).toBe(303);
-    const [row] = await db.select().from(disciplineSpecialisations).where(eq(disciplineSpecialisations.id, edge!.id));
+    const row = await edgeOf(db, edge!.id);
     expect(row).toMatchObject({ kind: 'equipollent', active: false, source: 'Delibera 13/2026', origin: 'admin' });
-    const log = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityId, edge!.id)));
+    // The edge's history, oldest first.
+    const log = (await auditFor(db, 'discipline_specialisation', edge!.id)).reverse();
     expect(log.map((l) => l.action)).toEqual(['reference.edge.correct', 'reference.edge.deactivate']);
     const shown = await (await get('/admin/riferimenti?disciplina=30', cookies.admin)).text();
     expect(shown).toContain('disattivata');

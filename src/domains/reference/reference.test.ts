@@ -2,9 +2,9 @@
 // and the admin operations on edges: authorization, mandatory source, audit, reactivation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/authz/index.ts';
-import { and, eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../../../tests/support/runtime.ts';
-import { auditLog } from '../../platform/audit/tables.ts';
+import { auditFor } from '../../platform/audit/index.ts';
+import { specialisationOf } from '../../../tests/factories/reference.ts';
 import type { Db } from '../../db/client.ts';
 import {
   addEdge,
@@ -22,7 +22,6 @@ import {
   resolveComune,
   searchComuni,
 } from './index.ts';
-import { specialisations } from './tables.ts';
 
 const actor = (role: Actor['role']): Actor => ({ id: `${role}-id`, label: `${role}@example.test`, role, memberships: [] });
 const ADMIN = actor('admin');
@@ -146,7 +145,8 @@ describe('edge operations', () => {
     const again = await addEdge(rt.deps, ADMIN, { disciplineCode: '47', specialisationCode: 'patologia-clinica-e-biochimica-clinica', kind: 'affine', source: 'DM 31-1-1998' });
     expect(again.ok && again.value).toMatchObject({ id, active: true, kind: 'affine' });
 
-    const log = await db.select().from(auditLog).where(and(eq(auditLog.entityType, 'discipline_specialisation'), eq(auditLog.entityId, id)));
+    // The edge's history, oldest first.
+    const log = (await auditFor(db, 'discipline_specialisation', id)).reverse();
     expect(log.map((l) => l.action)).toEqual(['reference.edge.add', 'reference.edge.correct', 'reference.edge.deactivate', 'reference.edge.add']);
     expect(log[1]!.changes).toMatchObject({ kind: { from: 'affine', to: 'equipollent' } });
     expect(log.every((l) => l.actorId === 'admin-id')).toBe(true);
@@ -155,7 +155,7 @@ describe('edge operations', () => {
   it('creates a specialisation named by the admin when it is not in the list', async () => {
     const r = await addEdge(rt.deps, ADMIN, { disciplineCode: '3', newSpecialisation: 'Cardioangiochirurgia', kind: 'affine', source: 'DM 31-1-1998' });
     expect(r.ok && r.value.specialisationCode).toBe('cardioangiochirurgia');
-    const [s] = await db.select().from(specialisations).where(eq(specialisations.code, 'cardioangiochirurgia'));
+    const s = await specialisationOf(db, 'cardioangiochirurgia');
     expect(s).toMatchObject({ name: 'Cardioangiochirurgia', source: expect.stringContaining('DM 31-1-1998') });
     // The same title typed again (other case) is the existing one, not a duplicate.
     const r2 = await addEdge(rt.deps, ADMIN, { disciplineCode: '35', newSpecialisation: 'CARDIOANGIOCHIRURGIA', kind: 'affine', source: 'DM 31-1-1998' });
