@@ -1,51 +1,32 @@
-// Local mail outbox (/admin/outbox) on the embedded default.
+// Local mail outbox (/admin/outbox) on the embedded default: the mails newest first, and one mail
+// as text (its HTML part is never rendered in the back office).
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../context.ts';
 import { AdminLayout } from '../../layouts/AdminLayout.tsx';
 import { fmt } from '../../../platform/i18n/format.ts';
-import { getOutboxMessage, listOutbox, type OutboxMessage, type OutboxRow, type Page, accountRules } from '../../../domains/accounts/index.ts';
-import { errorResponse, requireRule } from '../../kit/guard.tsx';
-import { Pager, pageParam } from '../../kit/pager.tsx';
+import { accountRules, getOutboxMessage, listOutbox, type OutboxMessage, type OutboxRow } from '../../../domains/accounts/index.ts';
+import { Time } from '../../kit/details.tsx';
+import { errorResponse, requireRule, requireUuid } from '../../kit/guard.tsx';
+import { defineList, mountList } from '../../kit/list.tsx';
 
-function OutboxList({ c, data }: { c: Ctx; data: Page<OutboxRow> }) {
-  const { t, lp, locale, deps } = c.var;
-  const f = fmt(locale);
-  return (
-    <AdminLayout c={c} title={t('accounts.outbox.title')}>
-      <h1>{t('accounts.outbox.title')}</h1>
-      <p>{deps.mailer.mode === 'outbox' ? t('accounts.outbox.intro_outbox') : t('accounts.outbox.intro_smtp')}</p>
-      <div class="table-responsive">
-        <table class="table table-sm">
-          <caption>{t('accounts.outbox.caption', { count: data.total })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('accounts.outbox.created')}</th>
-              <th scope="col">{t('accounts.outbox.to')}</th>
-              <th scope="col">{t('accounts.outbox.subject')}</th>
-              <th scope="col">{t('accounts.outbox.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((m) => (
-              <tr>
-                <td>
-                  <time datetime={m.createdAt.toISOString()}>{f.dateTime.format(m.createdAt)}</time>
-                </td>
-                <td>{m.to}</td>
-                <th scope="row">
-                  <a href={lp(`/admin/outbox/${m.id}`)}>{m.subject}</a>
-                </th>
-                <td>{t(`accounts.outbox.statuses.${m.status}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {data.items.length === 0 ? <p>{t('accounts.outbox.empty')}</p> : null}
-      <Pager c={c} page={data.page} pages={data.pages} />
-    </AdminLayout>
-  );
-}
+export const outboxList = defineList({
+  path: '/admin/outbox',
+  title: 'accounts.outbox.title',
+  intro: (c) => (c.var.deps.mailer.mode === 'outbox' ? 'accounts.outbox.intro_outbox' : 'accounts.outbox.intro_smtp'),
+  query: {},
+  load: (c, q) => listOutbox(c.var.deps, c.var.actor, { page: q.page }),
+  columns: (c) => {
+    const { t, lp, locale } = c.var;
+    return [
+      { header: t('accounts.outbox.created'), value: (m: OutboxRow) => m.createdAt, cell: (m: OutboxRow) => <Time at={m.createdAt} locale={locale} /> },
+      { header: t('accounts.outbox.to'), value: (m: OutboxRow) => m.to },
+      { header: t('accounts.outbox.subject'), rowHeader: true, value: (m: OutboxRow) => m.subject, cell: (m: OutboxRow) => <a href={lp(`/admin/outbox/${m.id}`)}>{m.subject}</a> },
+      { header: t('accounts.outbox.status'), value: (m: OutboxRow) => t(`accounts.outbox.statuses.${m.status}`) },
+    ];
+  },
+  caption: 'accounts.outbox.caption',
+  empty: 'accounts.outbox.empty',
+});
 
 function OutboxMessageView({ c, m }: { c: Ctx; m: OutboxMessage }) {
   const { t, lp, locale } = c.var;
@@ -97,12 +78,8 @@ function OutboxMessageView({ c, m }: { c: Ctx; m: OutboxMessage }) {
 export function outboxRoutes() {
   const app = new Hono<AppEnv>();
   app.use('*', requireRule(accountRules.readOutbox));
-  app.get('/', async (c) => {
-    const r = await listOutbox(c.var.deps, c.var.actor, { page: pageParam(c) });
-    if (!r.ok) return errorResponse(c, r.error);
-    return c.html(<OutboxList c={c} data={r.value} />);
-  });
-  app.get('/:id', async (c) => {
+  mountList(app, outboxList);
+  app.get('/:id', requireUuid('id'), async (c) => {
     const r = await getOutboxMessage(c.var.deps, c.var.actor, c.req.param('id'));
     if (!r.ok) return errorResponse(c, r.error);
     c.header('Cache-Control', 'private, no-store');
