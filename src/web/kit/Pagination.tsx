@@ -13,6 +13,10 @@ export function pageWindow(page: number, pages: number): (number | null)[] {
   return out;
 }
 
+/**
+ * `page` of `pages` (nothing when there is one page); `href(n)`: the address of page n; `t`: the
+ * visitor's translator (the nav's name, the words read by screen readers). Example: src/web/kit/catalogue.tsx (`pagination`).
+ */
 export function Pagination({ t, page, pages, href }: { t: Translator; page: number; pages: number; href: (page: number) => string }) {
   if (pages <= 1) return null;
   return (

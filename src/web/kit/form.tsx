@@ -147,6 +147,10 @@ export function SelectField({
   );
 }
 
+/**
+ * Several choices among a few, as checkboxes in a fieldset: legend, each box with its label (id `<name>-<index>`),
+ * the hint and the error tied to the fieldset. Example: src/web/kit/catalogue.tsx (`checkbox-group`).
+ */
 export function CheckboxGroup({ s, name, legend, options, hint }: { s: FormState; name: string; legend: string; options: Option[]; hint?: string }) {
   const current = s.values[name];
   const selected = new Set(Array.isArray(current) ? current : current ? [current] : []);
@@ -204,7 +208,10 @@ export function RadioGroup({ s, name, legend, options, hint }: RadioGroupProps) 
   );
 }
 
-/** The list of errors at the top of a form, linking to each field (WCAG 3.3.1). */
+/**
+ * The list of errors at the top of a form, linking to each field (WCAG 3.3.1): `labels` names the fields
+ * (by their ids); the form's own error (`_form`) is said without a link. Example: src/web/kit/catalogue.tsx (`error-summary`).
+ */
 export function ErrorSummary({ s, labels }: { s: FormState; labels: Record<string, string> }) {
   const entries = Object.entries(s.errors);
   if (!entries.length) return null;

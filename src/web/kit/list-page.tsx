@@ -13,7 +13,7 @@ export interface Tab {
   count?: number;
 }
 
-/** Tabs that are links (each keeps the other filters); the current one says so to screen readers. */
+/** Tabs that are links (each keeps the other filters); the current one says so to screen readers. `label` names the nav. Example: src/web/kit/catalogue.tsx (`status-tabs`). */
 export function StatusTabs({ c, label, tabs }: { c: Ctx; label: string; tabs: Tab[] }) {
   const f = fmt(c.var.locale);
   return (

@@ -7,6 +7,10 @@ export function pageParam(c: Ctx): number {
   return /^\d{1,6}$/.test(v) ? Math.max(1, Number(v)) : 1;
 }
 
+/**
+ * `page` of `pages` (nothing when there is one page); `params`: the list's other query parameters,
+ * kept in each link beside `pagina`. Example: src/web/kit/catalogue.tsx (`pager`).
+ */
 export function Pager({ c, page, pages, params = {} }: { c: Ctx; page: number; pages: number; params?: Record<string, string | undefined> }) {
   const { t, lp } = c.var;
   if (pages <= 1) return null;
