@@ -1,13 +1,12 @@
 // The back-office call pages over HTTP: the form (create, errors, edit conflict), the lifecycle
 // actions, attachments, the list, and who may reach which route.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { createStaff, postForm, signIn, type StaffUserFixture } from '../support/http.ts';
 import { ADMIN_ACTOR, buildCall, buildOrganisation } from '../factories/index.ts';
 import { PNG_BYTES, TINY_PDF, postMultipart, text } from './calls-support.ts';
-import { calls } from '../../src/domains/calls/tables.ts';
-import { organisations } from '../../src/domains/organisations/tables.ts';
+import { countCalls } from '../factories/calls.ts';
+import { orgOf } from '../factories/organisations.ts';
 import { addAttachment, callState, getCallDetail, recordOutboundClick, updateCall } from '../../src/domains/calls/index.ts';
 import { previewImport } from '../../src/domains/calls/import.ts';
 import { callInput } from '../factories/index.ts';
@@ -87,7 +86,7 @@ describe('creating a call through the form', () => {
   });
 
   it('answers an invalid form with 422, messages at the fields and everything typed kept', async () => {
-    const before = (await rt.deps.db.select({ id: calls.id }).from(calls)).length;
+    const before = await countCalls(rt.deps);
     const res = await post(
       '/admin/bandi/nuovo',
       validForm({ title: '', applicationUrl: 'javascript:alert(1)', posts: 'tre', workplaces: 'Trento, Atlantide, Samone', deadlineTime: '', contactName: 'Maria <Rossi>' }),
@@ -107,7 +106,7 @@ describe('creating a call through the form', () => {
     expect(html).toContain('value="Maria <Rossi>"');
     expect(html).toContain('value="tre"');
     expect(html).toContain('value="2026-07-01"');
-    expect((await rt.deps.db.select({ id: calls.id }).from(calls)).length).toBe(before);
+    expect(await countCalls(rt.deps)).toBe(before);
   });
 
   it('reports domain checks at the field too (discipline of another profession, deadline before publication)', async () => {
@@ -407,6 +406,5 @@ describe('who may reach which route', () => {
 });
 
 async function orgSlug() {
-  const [o] = await rt.deps.db.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, employerId));
-  return o!.slug;
+  return (await orgOf(rt.deps.db, employerId)).slug;
 }
