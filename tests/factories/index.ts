@@ -1,29 +1,51 @@
 // Test data builders: the smallest valid records, overridable field by field.
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../src/platform/authz/index.ts';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
 import type { DomainDeps } from '../../src/platform/domain-deps.ts';
-import { organisations } from '../../src/domains/organisations/tables.ts';
+import { createOrganisation, ensureHostOrganisation, organisationsByIds, type OrganisationInput } from '../../src/domains/organisations/index.ts';
+import type { organisations } from '../../src/domains/organisations/tables.ts';
 import { createCall, publishCall, type Call } from '../../src/domains/calls/index.ts';
 import type { CallInputRaw } from '../../src/domains/calls/input.ts';
 
 export const ADMIN_ACTOR: Actor = { id: null, label: 'test-admin', role: 'admin', memberships: [] };
 export const SYSTEM: Actor = { id: null, label: 'system', role: 'system', memberships: [] };
 
+/**
+ * An organisation made by createOrganisation (as the admin form does: an employing public hospital
+ * unless told), made the host with ensureHostOrganisation when `isHost` (the only host: an error if
+ * there is one already). Only the form's fields and `isHost` can be given.
+ */
 export async function buildOrganisation(db: Db, over: Partial<typeof organisations.$inferInsert> = {}) {
+  const { isHost, name, slug, kind, isEmployer, isPartner, taxCode, website, email, phone, address, postalCode, ...rest } = over;
+  const unsupported = Object.keys(rest);
+  if (unsupported.length) throw new Error(`buildOrganisation: ${unsupported.join(', ')} cannot be set through the organisations domain`);
   const suffix = randomBytes(3).toString('hex');
-  const [org] = await db
-    .insert(organisations)
-    .values({ slug: `ente-${suffix}`, name: `Ente di prova ${suffix}`, kind: 'public_hospital', isEmployer: true, ...over })
-    .returning();
-  return org;
+  const input: OrganisationInput = {
+    name: name ?? `Ente di prova ${suffix}`,
+    slug: slug ?? `ente-${suffix}`,
+    kind: kind ?? 'public_hospital',
+    isEmployer: isEmployer ?? true,
+    isPartner: isPartner ?? false,
+    taxCode: taxCode ?? undefined,
+    website: website ?? undefined,
+    email: email ?? undefined,
+    phone: phone ?? undefined,
+    address: address ?? undefined,
+    postalCode: postalCode ?? undefined,
+  };
+  const r = await createOrganisation(db, ADMIN_ACTOR, input);
+  if (!r.ok) throw new Error(`buildOrganisation: ${JSON.stringify(r.error)}`);
+  if (!isHost) return r.value;
+  const host = await ensureHostOrganisation(db, { name: r.value.name, slug: r.value.slug });
+  if (host.id !== r.value.id) throw new Error(`buildOrganisation: ${host.name} is already the host`);
+  return host;
 }
 
 let defaultEmployer: { db: Db; id: string } | null = null;
 async function employerFor(db: Db): Promise<string> {
   if (defaultEmployer?.db === db) {
-    const [still] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, defaultEmployer.id));
+    const [still] = await organisationsByIds(db, [defaultEmployer.id]);
     if (still) return defaultEmployer.id;
   }
   const org = await buildOrganisation(db, { name: 'Azienda sanitaria di prova', kind: 'health_agency' });
