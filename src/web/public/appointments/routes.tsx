@@ -72,12 +72,13 @@ export function appointmentRoutes() {
   );
 
   // Cancelling twice is no error: the page says it is cancelled.
+  const cancelled = (c: Ctx) => withFlash(c, `/appuntamento/gestisci/${token(c)}`, 'cancelled');
   app.post(
     '/gestisci/:token/annulla',
     formPost({
       run: (c) => cancelAppointment(c.var.deps, token(c)),
-      done: (c) => withFlash(c, `/appuntamento/gestisci/${token(c)}`, 'cancelled'),
-      other: (c, e) => (e.code === 'invalid_state' ? c.redirect(withFlash(c, `/appuntamento/gestisci/${token(c)}`, 'cancelled'), 303) : null),
+      done: cancelled,
+      other: (c, e) => (e.code === 'invalid_state' ? c.redirect(cancelled(c), 303) : null),
     }),
   );
 
