@@ -2,6 +2,12 @@
 import type { Ctx } from '../context.ts';
 import { CONTENT_TYPES, exportFileName, toCsv, toXlsx, type ExportColumn, type ExportFormat } from '../../platform/export/index.ts';
 
+/** Content-Disposition of a download with an ASCII fallback and the UTF-8 name (RFC 6266). */
+export function attachmentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
 export async function sendExport<R>(c: Ctx, name: string, format: ExportFormat, columns: ExportColumn<R>[], rows: Iterable<R>): Promise<Response> {
   const headers = {
     'Content-Type': CONTENT_TYPES[format],

@@ -21,6 +21,7 @@ import {
   removeAttachment,
   unpublishCall,
 } from '../../../domains/calls/index.ts';
+import { attachmentDisposition } from '../../kit/export.ts';
 import { errorResponse, flash, requireRule, requireUuid } from '../../kit/guard.tsx';
 import { mountList } from '../../kit/list.tsx';
 import { formPost, formState, oneValue as str, withFlash } from '../../kit/post.ts';
@@ -145,7 +146,7 @@ export function callAdminRoutes() {
     if (!a) return errorResponse(c, { code: 'not_found' });
     return c.body(new Uint8Array(a.data), 200, {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${a.filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(a.filename)}`,
+      'Content-Disposition': attachmentDisposition(a.filename),
     });
   });
 

@@ -1,6 +1,6 @@
 // The public calls portal: search, a call's page, its ICS, attachments and the apply redirect.
 import { defineWebModule } from '../../modules.ts';
-import { publicCallRoutes } from './calls.tsx';
+import { publicCallRoutes } from './routes.tsx';
 
 export const module = defineWebModule({
   name: 'calls',

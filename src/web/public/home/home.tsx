@@ -1,4 +1,5 @@
-// The public site: home, calls, feeds and machine endpoints, staff sign-in pages.
+// The home page (/): the promise, a search box, open calls by profession, the latest calls and the
+// way to subscribe to alerts. Served from the render cache.
 import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../context.ts';
 import { Layout } from '../../layouts/Layout.tsx';
@@ -8,9 +9,8 @@ import { Icon } from '../../kit/Icon.tsx';
 import { latestOpenCalls, openCountsByProfession, type CallListItem } from '../../../domains/calls/index.ts';
 import { fmt } from '../../../platform/i18n/format.ts';
 import { cachedPage } from '../../kit/cache.ts';
-import { callsHref } from '../calls/calls-query.ts';
+import { MAX_Q, callsHref } from '../calls/calls-query.ts';
 import { professionLabel } from '../../kit/options.ts';
-import { MAX_Q } from '../calls/calls-query.ts';
 
 interface HomeData {
   counts: { code: string; name: string; nameEn: string | null; n: number }[];
@@ -18,7 +18,7 @@ interface HomeData {
   now: Date;
 }
 
-export function SearchBox({ c, id, value }: { c: Ctx; id: string; value?: string }) {
+function SearchBox({ c, id, value }: { c: Ctx; id: string; value?: string }) {
   const { t, lp } = c.var;
   return (
     <form action={lp('/bandi')} method="get" role="search" aria-label={t('public.search.label')}>
