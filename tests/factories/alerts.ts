@@ -1,6 +1,6 @@
 // Test data builders for the talent pool. Subscribers go through the domain's operations
 // (`buildSubscriber`, `subscribe`, `signUp`; the clock they are given dates the consent).
-// `buildFanout` writes a call's fan-out and deliveries straight into the alerts tables, for tests of
+// `buildFanout` records a call's fan-out and deliveries as given (alerts/testing.ts), for tests of
 // what reads them (statistics, failures, clicks): states that only real SMTP traffic would make.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/db/client.ts';
@@ -16,7 +16,8 @@ import {
   type SubscriptionPrefs,
 } from '../../src/domains/alerts/index.ts';
 import { ADMIN_ACTOR } from './index.ts';
-import { alertDeliveries, alertFanouts, alertSubscribers } from '../../src/domains/alerts/tables.ts';
+import type { alertSubscribers } from '../../src/domains/alerts/tables.ts';
+import { recordFanout, type DeliverySpec, type FanoutSpec } from '../../src/domains/alerts/testing.ts';
 
 export type SubscriberOverrides = Partial<typeof alertSubscribers.$inferInsert> & {
   /** Specialisation codes held, or with the training details. */
@@ -88,39 +89,16 @@ export async function buildSubscriber(db: Db, over: SubscriberOverrides = {}): P
   return s;
 }
 
-export type DeliverySpec = Partial<Omit<typeof alertDeliveries.$inferInsert, 'fanoutId' | 'callId'>>;
+export type { DeliverySpec };
 
 /**
  * A call's fan-out and its deliveries as given (matched = their number). Status "done" unless a
- * delivery is still pending or sending; override with `fanout`.
+ * delivery is still pending or sending; override with `fanout`. Written by alerts/testing.ts
+ * (recordFanout): sent, failed, digested and clicked deliveries are what SMTP traffic and people
+ * leave behind, which no operation makes on demand.
  */
-export async function buildFanout(
-  db: Db,
-  callId: string,
-  deliveries: DeliverySpec[],
-  fanout: Partial<Omit<typeof alertFanouts.$inferInsert, 'callId'>> = {},
-) {
-  const startedAt = fanout.startedAt ?? new Date();
-  const running = deliveries.some((d) => d.status === undefined || d.status === 'pending' || d.status === 'sending');
-  const [f] = await db
-    .insert(alertFanouts)
-    .values({
-      callId,
-      startedAt,
-      matchedAt: startedAt,
-      matched: deliveries.length,
-      status: running ? 'sending' : 'done',
-      finishedAt: running ? null : startedAt,
-      ...fanout,
-    })
-    .returning();
-  const rows = deliveries.length
-    ? await db
-        .insert(alertDeliveries)
-        .values(deliveries.map((d) => ({ mode: 'immediate' as const, ...d, fanoutId: f!.id, callId })))
-        .returning()
-    : [];
-  return { fanout: f!, deliveries: rows };
+export async function buildFanout(db: Db, callId: string, deliveries: DeliverySpec[], fanout: FanoutSpec = {}) {
+  return recordFanout(db, callId, deliveries, fanout);
 }
 
 // ---------- through the domain's operations ----------

@@ -64,3 +64,26 @@ export async function interruptedFanout(db: DbOrTx, callId: string, startedAt: D
     await db.insert(alertDeliveries).values(subscriberIds.map((subscriberId) => ({ fanoutId: f!.id, callId, subscriberId, mode: 'immediate' as const })));
   return f!;
 }
+
+export type DeliverySpec = Partial<Omit<typeof alertDeliveries.$inferInsert, 'fanoutId' | 'callId'>>;
+export type FanoutSpec = Partial<Omit<typeof alertFanouts.$inferInsert, 'callId'>>;
+
+/**
+ * A call's fan-out and its deliveries exactly as given (matched = their number; "done" unless a
+ * delivery is still pending or sending), for tests of the statistics and pages that read them.
+ */
+export async function recordFanout(db: DbOrTx, callId: string, deliveries: DeliverySpec[], fanout: FanoutSpec = {}) {
+  const startedAt = fanout.startedAt ?? new Date();
+  const running = deliveries.some((d) => d.status === undefined || d.status === 'pending' || d.status === 'sending');
+  const [f] = await db
+    .insert(alertFanouts)
+    .values({ callId, startedAt, matchedAt: startedAt, matched: deliveries.length, status: running ? 'sending' : 'done', finishedAt: running ? null : startedAt, ...fanout })
+    .returning();
+  const rows = deliveries.length
+    ? await db
+        .insert(alertDeliveries)
+        .values(deliveries.map((d) => ({ mode: 'immediate' as const, ...d, fanoutId: f!.id, callId })))
+        .returning()
+    : [];
+  return { fanout: f!, deliveries: rows };
+}
