@@ -88,3 +88,11 @@ export async function buildCall(deps: DomainDeps, over: Partial<CallInputRaw> = 
   if (!p.ok) throw new Error(`publishCall: ${JSON.stringify(p.error)}`);
   return p.value;
 }
+
+// The builders and readers of the other domains, each in its own file.
+export { buildStaffUser, userOf, userByEmail, apiTokensListed } from './accounts.ts';
+export { staffCall, callRecord, countCalls, callsTitled } from './calls.ts';
+export { buildCase, buildCaseAt, caseDetail, caseRecord, casesWithEmail } from './cases.ts';
+export { createOrg, orgOf, changeOrg } from './organisations.ts';
+export { buildEdge, edgeOf, specialisationOf } from './reference.ts';
+export { buildClosedCall, buildRankedList, candidateAt, candidatesOf, candidateStates, candidateDetail } from './rankings.ts';
