@@ -138,6 +138,11 @@ export function CallFormPage(p: CallFormProps) {
   const title = mode === 'new' ? t('calls_admin.form.new_title') : t('calls_admin.form.edit_title', { title: p.callTitle ?? '' });
   const action = mode === 'new' ? lp('/admin/bandi/nuovo') : lp(callPath(p.callId!, '/modifica'));
   const labels = Object.fromEntries(FIELD_NAMES.map((k) => [k, t(`calls.fields.${k}`)]));
+  const named = (values: readonly string[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+  // A required choice starts on "choose…"; one with a usual value (the hours) starts on it.
+  const choice = (name: string, options: { value: string; label: string }[], required = true) => (
+    <SelectField s={s} name={name} label={t(`calls.fields.${name}`)} required={required} empty={required ? t('calls_admin.form.choose') : undefined} options={options} />
+  );
   return (
     <AdminLayout c={c} title={title} scripts={[HTMX]} head={HTMX_CONFIG}>
       <h1>{title}</h1>
@@ -168,42 +173,16 @@ export function CallFormPage(p: CallFormProps) {
         <h2 class="h4 mt-4">{t('calls_admin.form.section_call')}</h2>
         <TextField s={s} name="title" label={t('calls.fields.title')} required maxLength={300} />
         <TextField s={s} name="slug" label={t('calls.fields.slug')} maxLength={120} hint={t('calls_admin.form.slug_hint')} autocomplete="off" />
-        <SelectField
-          s={s}
-          name="type"
-          label={t('calls.fields.type')}
-          required
-          empty={t('calls_admin.form.choose')}
-          options={CALL_TYPES.map((v) => ({ value: v, label: t(`calls.types.${v}`) }))}
-        />
-        <SelectField
-          s={s}
-          name="employerId"
-          label={t('calls.fields.employerId')}
-          required
-          empty={t('calls_admin.form.choose')}
-          options={opts.employers.map((e) => ({ value: e.id, label: e.name }))}
-        />
+        {choice('type', named(CALL_TYPES, 'calls.types'))}
+        {choice('employerId', opts.employers.map((e) => ({ value: e.id, label: e.name })))}
 
         <h2 class="h4 mt-4">{t('calls_admin.form.section_profile')}</h2>
         <ProfessionSelect c={c} s={s} opts={opts} />
         <DisciplineSelect c={c} s={s} opts={opts} />
         <Specialisations c={c} s={s} candidates={p.candidates} />
         <TextField s={s} name="posts" type="number" label={t('calls.fields.posts')} required />
-        <SelectField
-          s={s}
-          name="contractTerm"
-          label={t('calls.fields.contractTerm')}
-          required
-          empty={t('calls_admin.form.choose')}
-          options={CONTRACT_TERMS.map((v) => ({ value: v, label: t(`calls.contract_terms.${v}`) }))}
-        />
-        <SelectField
-          s={s}
-          name="contractHours"
-          label={t('calls.fields.contractHours')}
-          options={CONTRACT_HOURS.map((v) => ({ value: v, label: t(`calls.contract_hours.${v}`) }))}
-        />
+        {choice('contractTerm', named(CONTRACT_TERMS, 'calls.contract_terms'))}
+        {choice('contractHours', named(CONTRACT_HOURS, 'calls.contract_hours'), false)}
 
         <h2 class="h4 mt-4">{t('calls_admin.form.section_places')}</h2>
         <Workplaces c={c} s={s} problems={p.workplaceProblems ?? []} results={p.comuniResults ?? null} />
