@@ -1,16 +1,16 @@
 // Signing in and out for everyone with an account — staff and people of the network: a sign-in
 // link by mail or a password (/accedi, /accedi/link), /esci, and password reset
-// (/password-dimenticata, /reimposta-password).
+// (/password-dimenticata, /reimposta-password). Each POST is formPost: parse → rate limit → one
+// domain operation → 303; the form again with 422 at the fields; 429 with Retry-After when limited.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Ctx } from '../../context.ts';
-import { Layout } from '../../layouts/Layout.tsx';
-import { CsrfField, ErrorSummary, FormActions, TextField, type FormState } from '../../kit/form.tsx';
-import { f, formValues, parseForm, type FormValues } from '../../../platform/forms/index.ts';
+import { f, parseForm, type FormValues } from '../../../platform/forms/index.ts';
 import { RateLimiter } from '../../../platform/http/rate-limit.ts';
-import type { FieldErrors } from '../../../platform/result.ts';
+import { err, invalid, ok } from '../../../platform/result.ts';
 import { PASSWORD_MAX, PASSWORD_MIN, requestPasswordReset, requestSignInLink, resetPassword, signIn, signOut, SIGN_IN_LINK_PATH, useSignInLink } from '../../../domains/accounts/index.ts';
-import { SIGN_IN_LINK_MINUTES } from '../../../platform/auth/index.ts';
+import { formPost, formState, oneValue, renameFields } from '../../kit/post.ts';
+import { ForgotPage, LinkPage, LinkSentPage, ResetPage, SIGN_IN_NOTICES, SignInPage } from './pages.tsx';
 
 const MINUTE = 60_000;
 
@@ -85,178 +85,21 @@ const resetSchema = z
   })
   .refine((v) => v.password === v.password_confirm, { path: ['password_confirm'], message: 'accounts.password.mismatch' });
 
-function AuthShell({ c, title, children, noReferrer }: { c: Ctx; title: string; children?: unknown; noReferrer?: boolean }) {
-  return (
-    <Layout c={c} title={title} head={noReferrer ? <meta name="referrer" content="no-referrer" /> : undefined}>
-      <div class="container my-5">
-        <div class="row justify-content-center">
-          <div class="col-12 col-md-8 col-lg-6">
-            <h1 class="mb-4">{title}</h1>
-            {children as never}
-          </div>
-        </div>
-      </div>
-    </Layout>
-  );
+/** The refusal of an attempt over the limit: the answer says how long to wait (and carries Retry-After). */
+function rateLimited(c: Ctx, wait: number) {
+  c.header('Retry-After', String(wait));
+  return err({ code: 'rate_limited', message: c.var.t('common.errors.rate_limited', { seconds: wait }) });
 }
 
-function Notice({ text, kind = 'info' }: { text?: string | null; kind?: 'info' | 'success' | 'danger' }) {
-  if (!text) return null;
-  return (
-    <div class={`alert alert-${kind}`} role={kind === 'danger' ? 'alert' : 'status'}>
-      {text}
-    </div>
-  );
+/** The cookies of a new session (or of its end) go to the browser with the redirect. */
+function setCookies(c: Ctx, cookies: string[]) {
+  for (const cookie of cookies) c.header('Set-Cookie', cookie, { append: true });
 }
 
-const SIGN_IN_NOTICES = new Set(['signed_out', 'password_reset', 'account_erased']);
-
-function SignInPage({ c, s, next, alert, notice, link }: { c: Ctx; s: FormState; next: string | null; alert?: string; notice?: string | null; link?: FormState }) {
-  const { t, lp } = c.var;
-  return (
-    <AuthShell c={c} title={t('accounts.sign_in.title')}>
-      <Notice text={notice} kind="success" />
-      <Notice text={alert} kind="danger" />
-      <ErrorSummary s={s} labels={{ email: t('accounts.fields.email'), password: t('accounts.fields.password') }} />
-      <form method="post" action={lp('/accedi')} class="mt-4" novalidate>
-        <CsrfField token={c.var.csrfToken} />
-        {next ? <input type="hidden" name="next" value={next} /> : null}
-        <TextField s={s} name="email" type="email" label={t('accounts.fields.email')} required autocomplete="username" maxLength={254} />
-        <TextField s={s} name="password" type="password" label={t('accounts.fields.password')} required autocomplete="current-password" value="" />
-        <FormActions>
-          <button type="submit" class="btn btn-primary">
-            {t('accounts.sign_in.submit')}
-          </button>
-        </FormActions>
-      </form>
-      <p class="mt-4">
-        <a href={lp('/password-dimenticata')}>{t('accounts.sign_in.forgot')}</a>
-      </p>
-      <h2 class="h4 mt-5">{t('accounts.sign_in_link.title')}</h2>
-      <p>{t('accounts.sign_in_link.intro', { minutes: SIGN_IN_LINK_MINUTES })}</p>
-      <form method="post" action={lp(SIGN_IN_LINK_PATH)} novalidate>
-        <CsrfField token={c.var.csrfToken} />
-        {next ? <input type="hidden" name="next" value={next} /> : null}
-        <TextField s={link ?? state(c)} name="link_email" type="email" label={t('accounts.fields.email')} required autocomplete="email" maxLength={254} />
-        <FormActions>
-          <button type="submit" class="btn btn-outline-primary">
-            {t('accounts.sign_in_link.submit')}
-          </button>
-        </FormActions>
-      </form>
-    </AuthShell>
-  );
-}
-
-/** After asking for a link: the same words whether or not the address has an account. */
-function LinkSentPage({ c }: { c: Ctx }) {
-  const { t, lp } = c.var;
-  return (
-    <AuthShell c={c} title={t('accounts.sign_in_link.sent_title')}>
-      <Notice text={t('accounts.sign_in_link.sent', { minutes: SIGN_IN_LINK_MINUTES })} kind="success" />
-      <p>
-        <a href={lp('/accedi')}>{t('accounts.forgot.back')}</a>
-      </p>
-    </AuthShell>
-  );
-}
-
-/** The page a sign-in link opens: a button, so that a mail scanner opening the link signs no one in. */
-function LinkPage({ c, token, next, alert }: { c: Ctx; token: string; next: string | null; alert?: string }) {
-  const { t, lp } = c.var;
-  return (
-    <AuthShell c={c} title={t('accounts.sign_in_link.use_title')} noReferrer>
-      <Notice text={alert} kind="danger" />
-      {alert ? (
-        <p>
-          <a href={lp('/accedi')}>{t('accounts.sign_in_link.ask_again')}</a>
-        </p>
-      ) : (
-        <form method="post" action={lp(`${SIGN_IN_LINK_PATH}/${encodeURIComponent(token)}`)}>
-          <CsrfField token={c.var.csrfToken} />
-          {next ? <input type="hidden" name="next" value={next} /> : null}
-          <p>{t('accounts.sign_in_link.use_intro')}</p>
-          <FormActions>
-            <button type="submit" class="btn btn-primary">
-              {t('accounts.sign_in_link.use_submit')}
-            </button>
-          </FormActions>
-        </form>
-      )}
-    </AuthShell>
-  );
-}
-
-function ForgotPage({ c, s, alert, sent }: { c: Ctx; s: FormState; alert?: string; sent?: boolean }) {
-  const { t, lp } = c.var;
-  return (
-    <AuthShell c={c} title={t('accounts.forgot.title')}>
-      <Notice text={sent ? t('accounts.forgot.sent') : null} kind="success" />
-      <Notice text={alert} kind="danger" />
-      <p>{t('accounts.forgot.intro')}</p>
-      <ErrorSummary s={s} labels={{ email: t('accounts.fields.email') }} />
-      <form method="post" action={lp('/password-dimenticata')} class="mt-4" novalidate>
-        <CsrfField token={c.var.csrfToken} />
-        <TextField s={s} name="email" type="email" label={t('accounts.fields.email')} required autocomplete="email" maxLength={254} />
-        <FormActions>
-          <button type="submit" class="btn btn-primary">
-            {t('accounts.forgot.submit')}
-          </button>
-        </FormActions>
-      </form>
-      <p class="mt-4">
-        <a href={lp('/accedi')}>{t('accounts.forgot.back')}</a>
-      </p>
-    </AuthShell>
-  );
-}
-
-function ResetPage({ c, s, token, alert }: { c: Ctx; s: FormState; token: string; alert?: string }) {
-  const { t, lp } = c.var;
-  if (!token) {
-    return (
-      <AuthShell c={c} title={t('accounts.reset.title')}>
-        <Notice text={t('accounts.reset.invalid_link')} kind="danger" />
-        <p>
-          <a href={lp('/password-dimenticata')}>{t('accounts.reset.request_new')}</a>
-        </p>
-      </AuthShell>
-    );
-  }
-  // The token is a secret in the URL: keep it out of the Referer of any link followed from here.
-  return (
-    <AuthShell c={c} title={t('accounts.reset.title')} noReferrer>
-      {alert ? (
-        <div class="alert alert-danger" role="alert">
-          {alert} <a href={lp('/password-dimenticata')}>{t('accounts.reset.request_new')}</a>
-        </div>
-      ) : null}
-      <ErrorSummary s={s} labels={{ password: t('accounts.fields.new_password'), password_confirm: t('accounts.fields.password_confirm') }} />
-      <form method="post" action={lp('/reimposta-password')} class="mt-4" novalidate>
-        <CsrfField token={c.var.csrfToken} />
-        <input type="hidden" name="token" value={token} />
-        <TextField
-          s={s}
-          name="password"
-          type="password"
-          label={t('accounts.fields.new_password')}
-          hint={t('accounts.password.hint', { min: PASSWORD_MIN })}
-          required
-          autocomplete="new-password"
-          value=""
-        />
-        <TextField s={s} name="password_confirm" type="password" label={t('accounts.fields.password_confirm')} required autocomplete="new-password" value="" />
-        <FormActions>
-          <button type="submit" class="btn btn-primary">
-            {t('accounts.reset.submit')}
-          </button>
-        </FormActions>
-      </form>
-    </AuthShell>
-  );
-}
-
-const state = (c: Ctx, values: FormValues = {}, errors: FieldErrors = {}): FormState => ({ values, errors, t: c.var.t });
+const TOKEN_PATTERN = /^[\w-]{8,200}$/;
+const nextOf = (values: FormValues) => safeNextPath(values.next);
+/** The sign-in form keeps only the address: never the password, never `next` as typed. */
+const keptEmail = (values: FormValues): FormValues => ({ email: oneValue(values, 'email') });
 
 export function authPageRoutes() {
   const app = new Hono<AppEnv>();
@@ -265,6 +108,8 @@ export function authPageRoutes() {
   const signInByIp = new RateLimiter(30, 15 * MINUTE);
   const resetByEmail = new RateLimiter(5, 60 * MINUTE);
   const resetByIp = new RateLimiter(20, 60 * MINUTE);
+  const linkByEmail = new RateLimiter(5, 60 * MINUTE);
+  const linkByIp = new RateLimiter(20, 60 * MINUTE);
 
   app.use('/accedi/*', async (c, next) => {
     c.header('Cache-Control', 'private, no-store');
@@ -280,123 +125,155 @@ export function authPageRoutes() {
     if (c.var.user) return c.redirect(afterSignIn(c, next, c.var.user.role), 303);
     const done = c.req.query('esito');
     const notice = done && SIGN_IN_NOTICES.has(done) ? c.var.t(`accounts.sign_in.notice_${done}`) : null;
-    return c.html(<SignInPage c={c} s={state(c)} next={next} notice={notice} />);
+    return c.html(<SignInPage c={c} s={formState(c)} next={next} notice={notice} />);
   });
 
-  app.post('/accedi', async (c) => {
-    const { t } = c.var;
-    const values = formValues(await c.req.parseBody({ all: true }));
-    const password = await rawField(c, 'password');
-    const next = safeNextPath(values.next);
-    const kept: FormValues = { email: values.email ?? '' };
-    const parsed = parseForm(signInSchema, { ...values, password });
-    if (!parsed.ok) return c.html(<SignInPage c={c} s={state(c, kept, parsed.errors)} next={next} />, 422);
-    const email = parsed.data.email.toLowerCase();
-    const wait = limited(signInByIp, signInByEmail, clientIp(c), email);
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      return c.html(<SignInPage c={c} s={state(c, kept)} next={next} alert={t('common.errors.rate_limited', { seconds: wait })} />, 429);
-    }
-    const r = await signIn(c.var.deps, { email, password, headers: c.req.raw.headers });
-    if (!r.ok) {
-      c.var.log.info({ event: 'sign_in_failed' }, 'sign-in refused');
-      return c.html(<SignInPage c={c} s={state(c, kept)} next={next} alert={t('accounts.sign_in.failed')} />, 422);
-    }
-    signInByEmail.reset(email);
-    for (const cookie of r.value.setCookies) c.header('Set-Cookie', cookie, { append: true });
-    c.var.log.info({ event: 'sign_in', userId: r.value.user.id }, 'signed in');
-    return c.redirect(afterSignIn(c, next, r.value.role), 303);
-  });
+  app.post(
+    '/accedi',
+    formPost({
+      run: async (c, values) => {
+        const password = await rawField(c, 'password');
+        const parsed = parseForm(signInSchema, { ...values, password });
+        if (!parsed.ok) return invalid(parsed.errors);
+        const email = parsed.data.email.toLowerCase();
+        const wait = limited(signInByIp, signInByEmail, clientIp(c), email);
+        if (wait > 0) return rateLimited(c, wait);
+        const r = await signIn(c.var.deps, { email, password, headers: c.req.raw.headers });
+        if (!r.ok) c.var.log.info({ event: 'sign_in_failed' }, 'sign-in refused');
+        else signInByEmail.reset(email);
+        return r;
+      },
+      done: (c, signedIn, values) => {
+        setCookies(c, signedIn.setCookies);
+        c.var.log.info({ event: 'sign_in', userId: signedIn.user.id }, 'signed in');
+        return afterSignIn(c, nextOf(values), signedIn.role);
+      },
+      invalid: (c, form) => c.html(<SignInPage c={c} s={formState(c, keptEmail(form.values), form.errors)} next={nextOf(form.values)} />),
+      // One generic refusal for a wrong password, an unknown address and a disabled account.
+      other: (c, error, values) =>
+        error.code === 'invalid'
+          ? null
+          : c.html(
+              <SignInPage c={c} s={formState(c, keptEmail(values))} next={nextOf(values)} alert={error.code === 'rate_limited' ? error.message : c.var.t('accounts.sign_in.failed')} />,
+              error.code === 'rate_limited' ? 429 : 422,
+            ),
+    }),
+  );
 
-  const linkByEmail = new RateLimiter(5, 60 * MINUTE);
-  const linkByIp = new RateLimiter(20, 60 * MINUTE);
+  /** The link form as typed, with its errors under its own field's name. */
+  const linkForm = (c: Ctx, values: FormValues, errors = {}) => formState(c, { link_email: oneValue(values, 'link_email') }, errors);
 
-  app.post(SIGN_IN_LINK_PATH, async (c) => {
-    const values = formValues(await c.req.parseBody({ all: true }));
-    const next = safeNextPath(values.next);
-    const parsed = parseForm(linkSchema, { email: values.link_email ?? '' });
-    const link = (errors: FieldErrors = {}) => state(c, { link_email: values.link_email ?? '' }, Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === 'email' ? 'link_email' : k, v])));
-    if (!parsed.ok) return c.html(<SignInPage c={c} s={state(c)} next={next} link={link(parsed.errors)} />, 422);
-    const email = parsed.data.email.toLowerCase();
-    const wait = limited(linkByIp, linkByEmail, clientIp(c), email);
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      return c.html(<SignInPage c={c} s={state(c)} next={next} link={link()} alert={c.var.t('common.errors.rate_limited', { seconds: wait })} />, 429);
-    }
-    await requestSignInLink(c.var.deps, { email, next, headers: c.req.raw.headers });
-    return c.redirect(`${c.var.lp(SIGN_IN_LINK_PATH)}?esito=sent`, 303);
-  });
+  app.post(
+    SIGN_IN_LINK_PATH,
+    formPost({
+      run: async (c, values) => {
+        const parsed = parseForm(linkSchema, { email: oneValue(values, 'link_email') });
+        if (!parsed.ok) return renameFields(invalid(parsed.errors), { email: 'link_email' });
+        const email = parsed.data.email.toLowerCase();
+        const wait = limited(linkByIp, linkByEmail, clientIp(c), email);
+        if (wait > 0) return rateLimited(c, wait);
+        // The same answer whether or not the address has an account.
+        await requestSignInLink(c.var.deps, { email, next: nextOf(values), headers: c.req.raw.headers });
+        return ok(undefined);
+      },
+      done: (c) => `${c.var.lp(SIGN_IN_LINK_PATH)}?esito=sent`,
+      invalid: (c, form) => c.html(<SignInPage c={c} s={formState(c)} next={nextOf(form.values)} link={linkForm(c, form.values, form.errors)} />),
+      other: (c, error, values) =>
+        error.code === 'rate_limited' ? c.html(<SignInPage c={c} s={formState(c)} next={nextOf(values)} link={linkForm(c, values)} alert={error.message} />, 429) : null,
+    }),
+  );
 
   app.get(SIGN_IN_LINK_PATH, (c) => (c.req.query('esito') === 'sent' ? c.html(<LinkSentPage c={c} />) : c.redirect(c.var.lp('/accedi'), 303)));
 
   app.get(`${SIGN_IN_LINK_PATH}/:token`, (c) => {
-    c.header('Cache-Control', 'private, no-store');
     const token = c.req.param('token');
     const next = safeNextPath(c.req.query('next'));
-    if (!/^[\w-]{8,200}$/.test(token)) return c.html(<LinkPage c={c} token="" next={null} alert={c.var.t('accounts.sign_in_link.invalid')} />, 400);
+    if (!TOKEN_PATTERN.test(token)) return c.html(<LinkPage c={c} token="" next={null} alert={c.var.t('accounts.sign_in_link.invalid')} />, 400);
     return c.html(<LinkPage c={c} token={token} next={next} />);
   });
 
-  app.post(`${SIGN_IN_LINK_PATH}/:token`, async (c) => {
-    c.header('Cache-Control', 'private, no-store');
-    const values = formValues(await c.req.parseBody({ all: true }));
-    const next = safeNextPath(values.next);
-    const wait = clientIp(c) ? linkByIp.hit(clientIp(c)!) : 0;
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      return c.html(<LinkPage c={c} token="" next={null} alert={c.var.t('common.errors.rate_limited', { seconds: wait })} />, 429);
-    }
-    const r = await useSignInLink(c.var.deps, { token: c.req.param('token'), headers: c.req.raw.headers });
-    if (!r.ok) return c.html(<LinkPage c={c} token="" next={null} alert={c.var.t('accounts.sign_in_link.invalid')} />, 410);
-    for (const cookie of r.value.setCookies) c.header('Set-Cookie', cookie, { append: true });
-    c.var.log.info({ event: 'sign_in', method: 'link', userId: r.value.user.id }, 'signed in');
-    return c.redirect(afterSignIn(c, next, r.value.role), 303);
-  });
+  app.post(
+    `${SIGN_IN_LINK_PATH}/:token`,
+    formPost({
+      run: async (c) => {
+        const ip = clientIp(c);
+        const wait = ip ? linkByIp.hit(ip) : 0;
+        if (wait > 0) return rateLimited(c, wait);
+        return useSignInLink(c.var.deps, { token: c.req.param('token') ?? '', headers: c.req.raw.headers });
+      },
+      done: (c, signedIn, values) => {
+        setCookies(c, signedIn.setCookies);
+        c.var.log.info({ event: 'sign_in', method: 'link', userId: signedIn.user.id }, 'signed in');
+        return afterSignIn(c, nextOf(values), signedIn.role);
+      },
+      // Expired, used or forged: 410, and the way to ask for a new one.
+      other: (c, error) =>
+        error.code === 'rate_limited'
+          ? c.html(<LinkPage c={c} token="" next={null} alert={error.message} />, 429)
+          : c.html(<LinkPage c={c} token="" next={null} alert={c.var.t('accounts.sign_in_link.invalid')} />, 410),
+    }),
+  );
 
-  app.post('/esci', async (c) => {
-    const cookies = await signOut(c.var.deps, c.req.raw.headers);
-    for (const cookie of cookies) c.header('Set-Cookie', cookie, { append: true });
-    return c.redirect(`${c.var.lp('/accedi')}?esito=signed_out`, 303);
-  });
+  app.post(
+    '/esci',
+    formPost({
+      run: async (c) => ok(await signOut(c.var.deps, c.req.raw.headers)),
+      done: (c, cookies) => {
+        setCookies(c, cookies);
+        return `${c.var.lp('/accedi')}?esito=signed_out`;
+      },
+    }),
+  );
 
-  app.get('/password-dimenticata', (c) => c.html(<ForgotPage c={c} s={state(c)} sent={c.req.query('esito') === 'sent'} />));
+  app.get('/password-dimenticata', (c) => c.html(<ForgotPage c={c} s={formState(c)} sent={c.req.query('esito') === 'sent'} />));
 
-  app.post('/password-dimenticata', async (c) => {
-    const values = formValues(await c.req.parseBody({ all: true }));
-    const parsed = parseForm(forgotSchema, values);
-    if (!parsed.ok) return c.html(<ForgotPage c={c} s={state(c, parsed.values, parsed.errors)} />, 422);
-    const email = parsed.data.email.toLowerCase();
-    const wait = limited(resetByIp, resetByEmail, clientIp(c), email);
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      return c.html(<ForgotPage c={c} s={state(c, values)} alert={c.var.t('common.errors.rate_limited', { seconds: wait })} />, 429);
-    }
-    // The same answer whether or not the address belongs to someone.
-    await requestPasswordReset(c.var.deps, { email });
-    return c.redirect(`${c.var.lp('/password-dimenticata')}?esito=sent`, 303);
-  });
+  app.post(
+    '/password-dimenticata',
+    formPost({
+      run: async (c, values) => {
+        const parsed = parseForm(forgotSchema, values);
+        if (!parsed.ok) return invalid(parsed.errors);
+        const email = parsed.data.email.toLowerCase();
+        const wait = limited(resetByIp, resetByEmail, clientIp(c), email);
+        if (wait > 0) return rateLimited(c, wait);
+        // The same answer whether or not the address belongs to someone.
+        await requestPasswordReset(c.var.deps, { email });
+        return ok(undefined);
+      },
+      done: (c) => `${c.var.lp('/password-dimenticata')}?esito=sent`,
+      invalid: (c, form) => c.html(<ForgotPage c={c} s={form} />),
+      other: (c, error, values) => (error.code === 'rate_limited' ? c.html(<ForgotPage c={c} s={formState(c, values)} alert={error.message} />, 429) : null),
+    }),
+  );
 
   app.get('/reimposta-password', (c) => {
     c.header('Cache-Control', 'private, no-store');
     const token = c.req.query('token') ?? '';
-    const valid = /^[\w-]{8,200}$/.test(token);
-    return c.html(<ResetPage c={c} s={state(c)} token={valid ? token : ''} />, valid ? 200 : 400);
+    const valid = TOKEN_PATTERN.test(token);
+    return c.html(<ResetPage c={c} s={formState(c)} token={valid ? token : ''} />, valid ? 200 : 400);
   });
 
-  app.post('/reimposta-password', async (c) => {
-    const values = formValues(await c.req.parseBody({ all: true }));
-    const input = { token: values.token ?? '', password: await rawField(c, 'password'), password_confirm: await rawField(c, 'password_confirm') };
-    const token = typeof input.token === 'string' && /^[\w-]{8,200}$/.test(input.token) ? input.token : '';
-    if (!token) return c.html(<ResetPage c={c} s={state(c)} token="" />, 400);
-    const parsed = parseForm(resetSchema, input);
-    if (!parsed.ok) return c.html(<ResetPage c={c} s={state(c, {}, parsed.errors)} token={token} />, 422);
-    const r = await resetPassword(c.var.deps, { token, password: parsed.data.password });
-    if (!r.ok) {
-      if (r.error.code === 'invalid') return c.html(<ResetPage c={c} s={state(c, {}, r.error.fields)} token={token} />, 422);
-      return c.html(<ResetPage c={c} s={state(c)} token={token} alert={c.var.t('accounts.reset.expired')} />, 422);
-    }
-    return c.redirect(`${c.var.lp('/accedi')}?esito=password_reset`, 303);
-  });
+  app.post(
+    '/reimposta-password',
+    formPost({
+      run: async (c, values) => {
+        const input = { token: oneValue(values, 'token'), password: await rawField(c, 'password'), password_confirm: await rawField(c, 'password_confirm') };
+        if (!TOKEN_PATTERN.test(input.token)) return err({ code: 'bad_token' });
+        const parsed = parseForm(resetSchema, input);
+        if (!parsed.ok) return invalid(parsed.errors);
+        return resetPassword(c.var.deps, { token: input.token, password: parsed.data.password });
+      },
+      done: (c) => `${c.var.lp('/accedi')}?esito=password_reset`,
+      // The passwords are never shown again, whatever was typed.
+      invalid: (c, form) => c.html(<ResetPage c={c} s={formState(c, {}, form.errors)} token={oneValue(form.values, 'token')} />),
+      other: (c, error, values) => {
+        if (error.code === 'invalid') return null;
+        if (error.code === 'bad_token') return c.html(<ResetPage c={c} s={formState(c)} token="" />, 400);
+        // Spent or expired: the way to ask for a new link.
+        return c.html(<ResetPage c={c} s={formState(c)} token={oneValue(values, 'token')} alert={c.var.t('accounts.reset.expired')} />, 422);
+      },
+    }),
+  );
 
   return app;
 }
