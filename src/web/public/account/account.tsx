@@ -5,12 +5,13 @@ import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../context.ts';
 import { Layout } from '../../layouts/Layout.tsx';
 import { CsrfField, FormActions } from '../../kit/form.tsx';
-import { flash } from '../../kit/guard.tsx';
-import { errorResponse } from '../../kit/guard.tsx';
+import { errorResponse, flash } from '../../kit/guard.tsx';
+import { formPost, withFlash } from '../../kit/post.ts';
 import { requestPasswordReset, signOut } from '../../../domains/accounts/index.ts';
 import { organisationsByIds } from '../../../domains/organisations/index.ts';
 import { eraseMyAccount, exportMyData, myErasurePreview, type PersonPart } from '../../../domains/people/index.ts';
 import { scopeIds } from '../../../platform/authz/index.ts';
+import { ok } from '../../../platform/result.ts';
 
 const FLASH = ['password_mail'] as const;
 const BASE = '/area-personale';
@@ -156,10 +157,13 @@ export function accountRoutes() {
     return c.body(JSON.stringify(r.value, null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': 'attachment; filename="i-miei-dati.json"' });
   });
 
-  app.post('/password', async (c) => {
-    await requestPasswordReset(c.var.deps, { email: c.var.user!.email });
-    return c.redirect(`${c.var.lp(BASE)}?esito=password_mail`, 303);
-  });
+  app.post(
+    '/password',
+    formPost({
+      run: async (c) => ok(await requestPasswordReset(c.var.deps, { email: c.var.user!.email })),
+      done: (c) => withFlash(c, BASE, 'password_mail'),
+    }),
+  );
 
   app.get('/cancella', async (c) => {
     const r = await myErasurePreview(c.var.deps, c.var.actor);
@@ -167,13 +171,17 @@ export function accountRoutes() {
     return c.html(<EraseConfirm c={c} parts={r.value} />);
   });
 
-  app.post('/cancella', async (c) => {
-    const r = await eraseMyAccount(c.var.deps, c.var.actor);
-    if (!r.ok) return errorResponse(c, r.error);
-    // The sessions went with the account; the browser's cookie is cleared too.
-    for (const cookie of await signOut(c.var.deps, c.req.raw.headers)) c.header('Set-Cookie', cookie, { append: true });
-    return c.redirect(`${c.var.lp('/accedi')}?esito=account_erased`, 303);
-  });
+  app.post(
+    '/cancella',
+    formPost({
+      run: (c) => eraseMyAccount(c.var.deps, c.var.actor),
+      done: async (c) => {
+        // The sessions went with the account; the browser's cookie is cleared too.
+        for (const cookie of await signOut(c.var.deps, c.req.raw.headers)) c.header('Set-Cookie', cookie, { append: true });
+        return c.redirect(withFlash(c, '/accedi', 'account_erased'), 303);
+      },
+    }),
+  );
 
   return app;
 }
