@@ -82,6 +82,13 @@ const admittingColumns = (c: Ctx, o: ReferenceOverview): Column<Admitting>[] => 
   ];
 };
 
+/** The heading, caption and empty message of one end, named after the discipline or specialisation shown. */
+const relationTexts = (c: Ctx, end: 'discipline' | 'specialisation', name: string) => ({
+  heading: c.var.t(`reference.graph.by_${end}_heading`, { [end]: name }),
+  caption: c.var.t(`reference.graph.by_${end}_caption`, { [end]: name }),
+  empty: c.var.t(`reference.graph.none_for_${end}`),
+});
+
 /** One end of the relation: its heading, what it means, and its edges as a table. */
 function RelationSection<R>({ c, id, heading, explain, caption, columns, rows, empty }: { c: Ctx; id: string; heading: string; explain?: string; caption: string; columns: Column<R>[]; rows: R[]; empty: string }) {
   return (
@@ -145,28 +152,9 @@ export function OverviewPage({ c, o, notice }: { c: Ctx; o: ReferenceOverview; n
         </PickForm>
       </div>
 
-      {o.discipline ? (
-        <RelationSection
-          c={c}
-          id="per-disciplina"
-          heading={t('reference.graph.by_discipline_heading', { discipline: o.discipline.name })}
-          caption={t('reference.graph.by_discipline_caption', { discipline: o.discipline.name })}
-          columns={admittedColumns(c, o)}
-          rows={o.admitted}
-          empty={t('reference.graph.none_for_discipline')}
-        />
-      ) : null}
+      {o.discipline ? <RelationSection c={c} id="per-disciplina" columns={admittedColumns(c, o)} rows={o.admitted} {...relationTexts(c, 'discipline', o.discipline.name)} /> : null}
       {o.specialisation ? (
-        <RelationSection
-          c={c}
-          id="per-specializzazione"
-          heading={t('reference.graph.by_specialisation_heading', { specialisation: o.specialisation.name })}
-          explain={t('reference.graph.by_specialisation_explain', { specialisation: o.specialisation.name })}
-          caption={t('reference.graph.by_specialisation_caption', { specialisation: o.specialisation.name })}
-          columns={admittingColumns(c, o)}
-          rows={o.admitting}
-          empty={t('reference.graph.none_for_specialisation')}
-        />
+        <RelationSection c={c} id="per-specializzazione" columns={admittingColumns(c, o)} rows={o.admitting} {...relationTexts(c, 'specialisation', o.specialisation.name)} explain={c.var.t('reference.graph.by_specialisation_explain', { specialisation: o.specialisation.name })} />
       ) : null}
     </AdminLayout>
   );
