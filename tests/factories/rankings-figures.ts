@@ -1,9 +1,13 @@
 // Ranked lists, candidates, contacts and offers inserted directly, and one scenario whose figures
-// are known by hand (medians, rates, reasons) for the figures tests and the journey.
-import { randomBytes } from 'node:crypto';
+// are known by hand (medians, rates, reasons) for the figures tests and the journey. The desk's
+// history is written as it stands at known times, not replayed through the desk: its operations
+// propose the next candidate on every renunciation and need a published list, which would change
+// the figures counted by hand (and a draft list's work, left out of them, could not exist). The
+// desk's staff are real accounts made by createUser.
 import type { Db } from '../../src/db/client.ts';
 import type { DomainDeps } from '../../src/platform/domain-deps.ts';
-import { users } from '../../src/domains/accounts/tables.ts';
+import type { AccountsDeps } from '../../src/domains/accounts/index.ts';
+import { buildStaffUser as buildAccount } from './accounts.ts';
 import {
   contactAttempts,
   offers,
@@ -17,10 +21,9 @@ import { buildCall } from './index.ts';
 
 const DAY = 86_400_000;
 
-export async function buildStaffUser(db: Db, name: string) {
-  const id = `staff-${randomBytes(5).toString('hex')}`;
-  const [u] = await db.insert(users).values({ id, name, email: `${id}@example.test`, role: 'recruiter' }).returning();
-  return u;
+/** A recruiter of the desk, made by createUser. */
+export async function buildStaffUser(deps: AccountsDeps, name: string) {
+  return buildAccount(deps, { role: 'recruiter', name });
 }
 
 export async function buildRankedList(deps: DomainDeps, over: { title: string; publishedAt: Date | null }) {
@@ -78,13 +81,13 @@ export async function buildRankedCandidate(db: Db, listId: string, s: CandidateS
  * overall first contact [1,2,3,4,6,8] → median 3.5, p90 8; answer [3,4,5,8,10] → median 5, p90 10;
  * acceptance [3,4] → median 3.5, p90 4; 2 accepted, 3 renounced (housing 2, pay 1), 1 expired.
  */
-export async function figuresScenario(deps: DomainDeps, opts: { published?: Date } = {}) {
+export async function figuresScenario(deps: DomainDeps & AccountsDeps, opts: { published?: Date } = {}) {
   const db = deps.db;
   const P = opts.published ?? new Date('2026-03-02T09:00:00Z');
   const Q = new Date(P.getTime() + 30 * DAY);
   const at = (base: Date, days: number) => new Date(base.getTime() + days * DAY);
-  const anna = await buildStaffUser(db, 'Anna Desk');
-  const bruno = await buildStaffUser(db, 'Bruno Desk');
+  const anna = await buildStaffUser(deps, 'Anna Desk');
+  const bruno = await buildStaffUser(deps, 'Bruno Desk');
   const listA = await buildRankedList(deps, { title: 'Graduatoria Medicina interna', publishedAt: P });
   const listB = await buildRankedList(deps, { title: 'Graduatoria Geriatria', publishedAt: Q });
   const draft = await buildRankedList(deps, { title: 'Graduatoria non pubblicata', publishedAt: null });
