@@ -13,6 +13,17 @@ const FOLLOW_UP_DATA = ['identity', 'bookings', 'case', 'ranked'] as const;
 const RETENTION = ['alerts', 'unconfirmed', 'leads', 'cases', 'ranked', 'mails', 'backups'] as const;
 const RIGHTS = ['access', 'rectification', 'erasure', 'restriction', 'portability', 'withdrawal'] as const;
 
+/** A list of the notice's sentences under one prefix, in the order given. */
+function KeyList({ c, prefix, keys }: { c: Ctx; prefix: string; keys: readonly string[] }) {
+  return (
+    <ul>
+      {keys.map((k) => (
+        <li>{c.var.t(`${prefix}.${k}`)}</li>
+      ))}
+    </ul>
+  );
+}
+
 function Controller({ c, host }: { c: Ctx; host: HostContact | null }) {
   const { t } = c.var;
   if (!host) return <p>{t('privacy.controller.unknown')}</p>;
@@ -75,31 +86,15 @@ function PrivacyPage({ c, host }: { c: Ctx; host: HostContact | null }) {
 
             <h2>{t('privacy.data.title')}</h2>
             <h3>{t('privacy.data.alerts_title')}</h3>
-            <ul>
-              {ALERT_DATA.map((k) => (
-                <li>{t(`privacy.data.alerts.${k}`)}</li>
-              ))}
-            </ul>
+            <KeyList c={c} prefix="privacy.data.alerts" keys={ALERT_DATA} />
             <h3>{t('privacy.data.leads_title')}</h3>
-            <ul>
-              {LEAD_DATA.map((k) => (
-                <li>{t(`privacy.data.leads.${k}`)}</li>
-              ))}
-            </ul>
+            <KeyList c={c} prefix="privacy.data.leads" keys={LEAD_DATA} />
             <h3>{t('privacy.data.follow_up_title')}</h3>
-            <ul>
-              {FOLLOW_UP_DATA.map((k) => (
-                <li>{t(`privacy.data.follow_up.${k}`)}</li>
-              ))}
-            </ul>
+            <KeyList c={c} prefix="privacy.data.follow_up" keys={FOLLOW_UP_DATA} />
             <p>{t('privacy.data.not_collected')}</p>
 
             <h2>{t('privacy.retention.title')}</h2>
-            <ul>
-              {RETENTION.map((k) => (
-                <li>{t(`privacy.retention.${k}`)}</li>
-              ))}
-            </ul>
+            <KeyList c={c} prefix="privacy.retention" keys={RETENTION} />
 
             <h2>{t('privacy.recipients.title')}</h2>
             <p>{t('privacy.recipients.team')}</p>
@@ -107,11 +102,7 @@ function PrivacyPage({ c, host }: { c: Ctx; host: HostContact | null }) {
 
             <h2>{t('privacy.rights.title')}</h2>
             <p>{t('privacy.rights.intro')}</p>
-            <ul>
-              {RIGHTS.map((k) => (
-                <li>{t(`privacy.rights.${k}`)}</li>
-              ))}
-            </ul>
+            <KeyList c={c} prefix="privacy.rights" keys={RIGHTS} />
             <p>{t('privacy.rights.how_alerts')}</p>
             <p>{contact}</p>
             <p>
