@@ -8,10 +8,10 @@ import type { FormState } from '../../kit/form.tsx';
 import { isBot } from '../../kit/consent.tsx';
 import { SECRET_REFERRER_POLICY } from '../../kit/public-page.tsx';
 import { formPost, formState, oneValue, withFlash } from '../../kit/post.ts';
+import { formLimits, privatePages, rateLimitWait, type RateLimited } from '../../kit/public-form.ts';
 import { setResponseHeader } from '../../middleware/core.ts';
 import { parseForm, type FormValues } from '../../../platform/forms/index.ts';
 import { cleanSource, pickUtm } from '../../../platform/consent/index.ts';
-import { RateLimiter } from '../../../platform/http/rate-limit.ts';
 import { err, ok, type DomainError, type FieldErrors, type Result } from '../../../platform/result.ts';
 import {
   ALERT_PATHS,
@@ -40,12 +40,11 @@ import { CheckInboxPage, SignupPage } from './signup-page.tsx';
 import { gone, goneOnError, GONE, subscriberPost } from './shared.tsx';
 import { clientIp } from '../auth/auth.tsx';
 
-const HOUR = 60 * 60_000;
 const DEFAULT_SOURCE = 'avvisi';
 
 /** A form the visitor must correct, with the comuni typed that were not understood (listed at the field). */
 type AlertFormError = { code: 'invalid'; fields: FieldErrors; comuneProblems: ComuneProblem[] };
-type SignupError = AlertFormError | { code: 'rate_limited'; wait: number } | { code: 'gone' } | DomainError;
+type SignupError = AlertFormError | RateLimited | { code: 'gone' } | DomainError;
 
 const problemsOf = (e: { code: string }): ComuneProblem[] => ('comuneProblems' in e ? (e as AlertFormError).comuneProblems : []);
 
@@ -62,12 +61,6 @@ async function withAlertForm<T>(c: Ctx, values: FormValues, signup: boolean, nex
   const r = await next(form.input);
   return !r.ok && r.error.code === 'invalid' && 'fields' in r.error ? invalidForm(r.error.fields) : r;
 }
-
-/** Every /avvisi page is per person (a form with its CSRF token, or a secret link): never stored. */
-const privatePages: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await next();
-  setResponseHeader(c, 'Cache-Control', 'private, no-store');
-};
 
 /** Pages whose URL holds a token: not indexed, and no Referer carrying it to another site. */
 const secretUrl: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -95,10 +88,9 @@ const STATUS_CHANGES: Record<string, [StatusChange, string]> = { pause: ['pause'
 
 export function alertRoutes() {
   const app = new Hono<AppEnv>();
-  // Per application instance, like the sign-in limits: each process counts on its own.
-  const byIp = new RateLimiter(10, HOUR);
-  const byEmail = new RateLimiter(3, HOUR);
+  const limit = formLimits();
 
+  // Every /avvisi page is per person (a form with its CSRF token, or a secret link): never stored.
   app.use('*', privatePages);
   for (const p of ['/conferma/*', '/preferenze/*', '/disiscrizione/*', '/rinnovo/*', '/c/*']) app.use(p, secretUrl);
 
@@ -116,8 +108,7 @@ export function alertRoutes() {
           return ok(null);
         }
         return withAlertForm(c, values, true, async (input) => {
-          const ip = clientIp(c);
-          const wait = Math.max(ip ? byIp.hit(ip) : 0, byEmail.hit(oneValue(input, 'email').toLowerCase()));
+          const wait = limit(clientIp(c), oneValue(input, 'email'));
           if (wait > 0) return err({ code: 'rate_limited', wait });
           const source = cleanSource(oneValue(values, 'source')) ?? DEFAULT_SOURCE;
           const utm = pickUtm((k) => oneValue(values, k) || undefined);
@@ -129,9 +120,10 @@ export function alertRoutes() {
       done: (c) => c.var.lp('/avvisi/controlla-la-posta'),
       invalid: async (c, s, e) => c.html(await signupPage(c, s, { comuneProblems: problemsOf(e) })),
       other: (c, e, values) => {
-        if (!('wait' in e) || typeof e.wait !== 'number') return null;
-        c.header('Retry-After', String(e.wait));
-        const alert = c.var.t('alerts_public.errors.rate_limited', { minutes: Math.ceil(e.wait / 60) });
+        const wait = rateLimitWait(e);
+        if (wait === null) return null;
+        c.header('Retry-After', String(wait));
+        const alert = c.var.t('alerts_public.errors.rate_limited', { minutes: Math.ceil(wait / 60) });
         return signupPage(c, formState(c, values), { alert }).then((page) => c.html(page, 429));
       },
     }),

@@ -4,18 +4,16 @@ import { Hono } from 'hono';
 import type { AppEnv, Ctx } from '../../context.ts';
 import type { FormState } from '../../kit/form.tsx';
 import { formPost, formState } from '../../kit/post.ts';
+import { formLimits, privatePages, rateLimitWait, type RateLimited } from '../../kit/public-form.ts';
 import type { FormValues } from '../../../platform/forms/index.ts';
 import { isBot, UTM_KEYS } from '../../../platform/consent/index.ts';
-import { RateLimiter } from '../../../platform/http/rate-limit.ts';
 import { err, ok, type DomainError, type Result } from '../../../platform/result.ts';
 import { createLead, parseLeadInput } from '../../../domains/leads/index.ts';
 import { clientIp } from '../auth/auth.tsx';
 import { leadFormOptions } from './form.tsx';
 import { LeadPage, ThanksPage } from './pages.tsx';
 
-const HOUR = 60 * 60_000;
-
-type LeadPostError = DomainError | { code: 'rate_limited'; wait: number };
+type LeadPostError = DomainError | RateLimited;
 
 /** What a re-render keeps: everything typed, except the honeypot. */
 function kept(values: FormValues): FormValues {
@@ -31,14 +29,8 @@ const leadPage = async (c: Ctx, s: FormState, alert?: string, status: 200 | 429 
 
 export function leadRoutes() {
   const app = new Hono<AppEnv>();
-  // Per application instance, like the sign-in limits: each process counts on its own.
-  const byIp = new RateLimiter(10, HOUR);
-  const byEmail = new RateLimiter(3, HOUR);
-
-  app.use('*', async (c, next) => {
-    c.header('Cache-Control', 'private, no-store');
-    await next();
-  });
+  const limit = formLimits();
+  app.use('*', privatePages);
 
   app.get('/', (c) => leadPage(c, formState(c)));
 
@@ -53,8 +45,7 @@ export function leadRoutes() {
         }
         const parsed = parseLeadInput(values);
         if (!parsed.ok) return err({ code: 'invalid', fields: parsed.fields });
-        const ip = clientIp(c);
-        const wait = Math.max(ip ? byIp.hit(ip) : 0, byEmail.hit(parsed.value.email));
+        const wait = limit(clientIp(c), parsed.value.email);
         if (wait > 0) return err({ code: 'rate_limited', wait });
         const r = await createLead(c.var.deps, values, { locale: c.var.locale, actor: c.var.actor });
         return r.ok ? ok(null) : r;
@@ -62,9 +53,10 @@ export function leadRoutes() {
       done: (c) => c.var.lp('/contatti/grazie'),
       invalid: (c, s) => leadPage(c, formState(c, kept(s.values), s.errors)),
       other: (c, e, values) => {
-        if (!('wait' in e) || typeof e.wait !== 'number') return null;
-        c.header('Retry-After', String(e.wait));
-        return leadPage(c, formState(c, kept(values)), c.var.t('leads.errors.rate_limited', { minutes: Math.ceil(e.wait / 60) }), 429);
+        const wait = rateLimitWait(e);
+        if (wait === null) return null;
+        c.header('Retry-After', String(wait));
+        return leadPage(c, formState(c, kept(values)), c.var.t('leads.errors.rate_limited', { minutes: Math.ceil(wait / 60) }), 429);
       },
     }),
   );
