@@ -47,6 +47,13 @@ module.exports = {
       to: { path: '^src/domains/[^/]+/', pathNot: '^src/domains/[^/]+/index\\.ts$' },
     },
     {
+      name: 'testing-only-in-tests',
+      comment: "A domain's testing.ts (states only a crash leaves, links no operation makes) serves tests alone: nothing else imports it.",
+      severity: 'error',
+      from: { pathNot: ['\\.test\\.tsx?$', '^tests/', '^src/domains/[^/]+/testing\\.ts$'] },
+      to: { path: '^src/domains/[^/]+/testing\\.ts$' },
+    },
+    {
       name: 'web-holds-no-sql',
       comment: 'The web layer never imports src/db (not even its types) nor drizzle-orm: it hands the request to domain functions.',
       severity: 'error',

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { can, rulesOf, STAFF_ROLES, type Actor, type Rule } from '../src/platform/authz/index.ts';
 import type { DomainManifest } from '../src/platform/manifest.ts';
 import { loadDomainManifests } from '../src/manifests.ts';
+import { loadWebModules } from '../src/web/modules.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DOC_PATH = join(ROOT, 'docs', 'permissions.md');
@@ -28,8 +29,14 @@ function staffCell(rule: Rule<never>, role: (typeof STAFF_ROLES)[number]): strin
   return yes ? 'yes' : '—';
 }
 
-export async function renderPermissionsDoc(manifests?: readonly DomainManifest[]): Promise<string> {
-  const all = manifests ?? (await loadDomainManifests());
+/** The domains' manifests, then the web modules that declare rules of their own (named `web/<area>/<name>`). */
+async function policySources(): Promise<Pick<DomainManifest, 'name' | 'policies'>[]> {
+  const web = (await loadWebModules()).filter((w) => w.policies?.length).map((w) => ({ name: `web/${w.area}/${w.name}`, policies: w.policies }));
+  return [...(await loadDomainManifests()), ...web];
+}
+
+export async function renderPermissionsDoc(manifests?: readonly Pick<DomainManifest, 'name' | 'policies'>[]): Promise<string> {
+  const all = manifests ?? (await policySources());
   const rows: string[] = [];
   for (const m of all) {
     for (const policy of m.policies ?? []) {

@@ -45,6 +45,11 @@ export interface WebModule {
   listeners?: (deps: DomainDeps & { cache: { invalidate(tag: string): void } }) => Listeners;
   /** Mount order inside the area (lower first): catch-all paths go last. */
   order?: number;
+  /**
+   * Rules of pages no domain owns (a page about the code itself), listed in docs/permissions.md with
+   * the domains' own. A capability's rules belong in its domain's policy.ts, not here.
+   */
+  policies?: object[];
 }
 
 export const defineWebModule = <M extends WebModule>(m: M): M => m;

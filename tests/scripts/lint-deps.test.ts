@@ -21,6 +21,9 @@ const FILES: Record<string, string> = {
   'src/domains/a/index.ts': `import { b } from '../b/index.ts';\nexport const a = b;\n`,
   'src/domains/b/index.ts': `import { a } from '../a/index.ts';\nexport const b = () => a;\n`,
   'src/web/context.ts': `import type { Db } from '../db/client.ts';\nexport type AppDeps = { db: Db };\n`,
+  'src/domains/calls/testing.ts': `export const forceClosed = 1;\n`,
+  'src/domains/calls/calls.test.ts': `import { forceClosed } from './testing.ts';\nexport const t = forceClosed;\n`,
+  'src/domains/calls/close.ts': `import { forceClosed } from './testing.ts';\nexport const c = forceClosed;\n`,
   'src/web/page.ts': `import { eq } from 'drizzle-orm';\nimport { lead } from '../domains/leads/lead.ts';\nexport const p = [eq, lead];\n`,
 };
 
@@ -51,6 +54,11 @@ describe('import rules (dependency-cruiser)', () => {
 
   it('no two domains depend on each other', () => {
     expect(found.some((v) => v.rule === 'no-domain-cycles' && v.file.startsWith('src/domains/a/'))).toBe(true);
+  });
+
+  it("a domain's testing.ts is imported by tests alone", () => {
+    expect(has('testing-only-in-tests', 'src/domains/calls/close.ts', 'src/domains/calls/testing.ts')).toBe(true);
+    expect(found.some((v) => v.file === 'src/domains/calls/calls.test.ts')).toBe(false);
   });
 
   it('the web layer imports neither src/db nor drizzle-orm, and domains only through their index', () => {

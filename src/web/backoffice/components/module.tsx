@@ -9,6 +9,7 @@ export const componentRules = definePolicy('components', { view: staff('admin') 
 export const module = defineWebModule({
   name: 'components',
   area: 'backoffice',
+  policies: [componentRules],
   mounts: [{ path: '/componenti', routes: componentsRoutes(componentRules.view) }],
   // Last of the admins' entries (users, API tokens, audit log, outbox).
   nav: [{ path: '/componenti', label: 'components_admin.nav', rule: componentRules.view, order: 104 }],
