@@ -36,6 +36,8 @@ export interface ListDefinition<S extends Record<string, ParamReader>, R, D exte
   filters?: (c: Ctx, q: QueryOf<S>, data: D) => Child;
   filterLabel?: string;
   submit?: string;
+  /** Grid classes of the column holding the button, when the filters fill whole rows (`col-12 …`). */
+  submitCol?: string;
   /** Translation key of a link beside the button that clears every filter. */
   reset?: string;
   columns: (c: Ctx) => Column<R>[];
@@ -97,7 +99,7 @@ function ListPage<S extends Record<string, ParamReader>, R, D extends Paged<R>>(
         />
       ) : null}
       {def.filters ? (
-        <FilterForm c={c} action={listPath(c, def.path)} label={def.filterLabel ? t(def.filterLabel) : undefined} hidden={tabs ? { [tabs.param]: params[tabs.param] } : {}} submit={t(def.submit ?? 'common.filter')} after={def.reset ? <a class="ms-3" href={listHref(c, listPath(c, def.path), {})}>{t(def.reset)}</a> : undefined}>
+        <FilterForm c={c} action={listPath(c, def.path)} label={def.filterLabel ? t(def.filterLabel) : undefined} hidden={tabs ? { [tabs.param]: params[tabs.param] } : {}} submit={t(def.submit ?? 'common.filter')} submitCol={def.submitCol} after={def.reset ? <a class="ms-3" href={listHref(c, listPath(c, def.path), {})}>{t(def.reset)}</a> : undefined}>
           {def.filters(c, q, data)}
         </FilterForm>
       ) : null}

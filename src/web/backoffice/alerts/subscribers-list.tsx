@@ -106,6 +106,7 @@ export const subscriberList = defineList({
   },
   filterLabel: 'alerts_admin.subscribers.title',
   submit: 'alerts_admin.subscribers.apply',
+  submitCol: 'col-12',
   reset: 'alerts_admin.subscribers.reset',
   filters: (c, q, d) => {
     const { t, locale } = c.var;
