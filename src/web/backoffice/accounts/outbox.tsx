@@ -5,7 +5,7 @@ import type { AppEnv, Ctx } from '../../context.ts';
 import { AdminLayout } from '../../layouts/AdminLayout.tsx';
 import { fmt } from '../../../platform/i18n/format.ts';
 import { accountRules, getOutboxMessage, listOutbox, type OutboxMessage, type OutboxRow } from '../../../domains/accounts/index.ts';
-import { Time } from '../../kit/details.tsx';
+import { DetailList, Time } from '../../kit/details.tsx';
 import { errorResponse, requireRule, requireUuid } from '../../kit/guard.tsx';
 import { defineList, mountList } from '../../kit/list.tsx';
 
@@ -35,35 +35,18 @@ function OutboxMessageView({ c, m }: { c: Ctx; m: OutboxMessage }) {
   return (
     <AdminLayout c={c} title={m.subject}>
       <h1 class="h2">{m.subject}</h1>
-      <dl class="row">
-        <dt class="col-sm-3">{t('accounts.outbox.to')}</dt>
-        <dd class="col-sm-9">{m.to}</dd>
-        <dt class="col-sm-3">{t('accounts.outbox.subject')}</dt>
-        <dd class="col-sm-9">{m.subject}</dd>
-        <dt class="col-sm-3">{t('accounts.outbox.created')}</dt>
-        <dd class="col-sm-9">{f.dateTime.format(m.createdAt)}</dd>
-        <dt class="col-sm-3">{t('accounts.outbox.status')}</dt>
-        <dd class="col-sm-9">
-          {t(`accounts.outbox.statuses.${m.status}`)}
-          {m.sentAt ? ` (${f.dateTime.format(m.sentAt)})` : ''}
-        </dd>
-        {m.error ? (
-          <>
-            <dt class="col-sm-3">{t('accounts.outbox.error')}</dt>
-            <dd class="col-sm-9">{m.error}</dd>
-          </>
-        ) : null}
-        <dt class="col-sm-3">{t('accounts.outbox.key')}</dt>
-        <dd class="col-sm-9">
-          <code class="text-break">{m.idempotencyKey}</code>
-        </dd>
-        {extra.map(([k, v]) => (
-          <>
-            <dt class="col-sm-3">{k}</dt>
-            <dd class="col-sm-9 text-break">{v}</dd>
-          </>
-        ))}
-      </dl>
+      <DetailList
+        rows={[
+          { label: t('accounts.outbox.to'), value: m.to },
+          { label: t('accounts.outbox.subject'), value: m.subject },
+          { label: t('accounts.outbox.created'), value: f.dateTime.format(m.createdAt) },
+          { label: t('accounts.outbox.status'), value: `${t(`accounts.outbox.statuses.${m.status}`)}${m.sentAt ? ` (${f.dateTime.format(m.sentAt)})` : ''}` },
+          m.error ? { label: t('accounts.outbox.error'), value: m.error } : null,
+          { label: t('accounts.outbox.key'), value: <code class="text-break">{m.idempotencyKey}</code> },
+          // The mail's own headers (List-Unsubscribe…), long values broken anywhere.
+          ...extra.map(([k, v]) => ({ label: k, value: <span class="text-break">{v}</span> })),
+        ]}
+      />
       <h2 class="h4">{t('accounts.outbox.text')}</h2>
       {/* Text only, escaped by JSX: an HTML part is never rendered in the back office. */}
       <pre class="outbox border p-3">{m.text}</pre>
