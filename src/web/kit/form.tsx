@@ -14,19 +14,20 @@ const val = (s: FormState, name: string) => {
   const v = s.values[name];
   return Array.isArray(v) ? v[0] ?? '' : v ?? '';
 };
-const describedBy = (s: FormState, name: string, hint?: string) =>
-  [hint ? `${name}-hint` : null, s.errors[name] ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
+/** The ids of the hint and of the error, after the control's id (its name unless given). */
+const describedBy = (s: FormState, name: string, hint?: string, id = name) =>
+  [hint ? `${id}-hint` : null, s.errors[name] ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 
-function Message({ s, name, hint, detail }: { s: FormState; name: string; hint?: string; detail?: Child }) {
+function Message({ s, name, hint, detail, id = name }: { s: FormState; name: string; hint?: string; detail?: Child; id?: string }) {
   return (
     <>
       {hint ? (
-        <small id={`${name}-hint`} class="form-text">
+        <small id={`${id}-hint`} class="form-text">
           {hint}
         </small>
       ) : null}
       {s.errors[name] ? (
-        <div id={`${name}-error`} class="field-error mt-1">
+        <div id={`${id}-error`} class="field-error mt-1">
           {s.t(s.errors[name])}
           {detail}
         </div>
@@ -49,19 +50,24 @@ export interface FieldProps {
   errorDetail?: Child;
   /** The wrapper's margin classes, when the default spacing does not suit the form. */
   spacing?: string;
+  /**
+   * The control's id when it must differ from its name: a form embedded in a page that has other
+   * forms with the same field names (`id="lead-email"`, name `email`). Hint and error ids follow it.
+   */
+  id?: string;
 }
 
-export function TextField({ s, name, label, type = 'text', required, hint, maxLength, autocomplete, value, errorDetail, spacing = 'mb-4' }: FieldProps) {
+export function TextField({ s, name, label, type = 'text', required, hint, maxLength, autocomplete, value, errorDetail, spacing = 'mb-4', id = name }: FieldProps) {
   const invalid = !!s.errors[name];
   return (
     <div class={`form-group ${spacing}`}>
-      <label for={name} class="active">
+      <label for={id} class="active">
         {label}
         {required ? ' *' : ''}
       </label>
       <input
         type={type}
-        id={name}
+        id={id}
         name={name}
         class={invalid ? 'form-control is-invalid' : 'form-control'}
         value={value ?? val(s, name)}
@@ -69,34 +75,34 @@ export function TextField({ s, name, label, type = 'text', required, hint, maxLe
         maxlength={maxLength}
         autocomplete={autocomplete}
         aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(s, name, hint)}
+        aria-describedby={describedBy(s, name, hint, id)}
       />
-      <Message s={s} name={name} hint={hint} detail={errorDetail} />
+      <Message s={s} name={name} hint={hint} detail={errorDetail} id={id} />
     </div>
   );
 }
 
-export function TextArea({ s, name, label, required, hint, maxLength, rows = 6 }: FieldProps & { rows?: number }) {
+export function TextArea({ s, name, label, required, hint, maxLength, rows = 6, id = name }: FieldProps & { rows?: number }) {
   const invalid = !!s.errors[name];
   return (
     <div class="form-group mb-4">
-      <label for={name} class="active">
+      <label for={id} class="active">
         {label}
         {required ? ' *' : ''}
       </label>
       <textarea
-        id={name}
+        id={id}
         name={name}
         rows={rows}
         class={invalid ? 'form-control is-invalid' : 'form-control'}
         required={required}
         maxlength={maxLength}
         aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(s, name, hint)}
+        aria-describedby={describedBy(s, name, hint, id)}
       >
         {val(s, name)}
       </textarea>
-      <Message s={s} name={name} hint={hint} />
+      <Message s={s} name={name} hint={hint} id={id} />
     </div>
   );
 }
@@ -115,25 +121,26 @@ export function SelectField({
   hint,
   empty,
   multiple,
+  id = name,
 }: FieldProps & { options: Option[]; empty?: string; multiple?: boolean }) {
   const invalid = !!s.errors[name];
   const current = s.values[name];
   const selected = new Set(Array.isArray(current) ? current : current ? [current] : []);
   return (
     <div class="select-wrapper mb-4">
-      <label for={name}>
+      <label for={id}>
         {label}
         {required ? ' *' : ''}
       </label>
       <select
-        id={name}
+        id={id}
         name={name}
         class={invalid ? 'is-invalid' : undefined}
         // A select without an empty first option always has a value; HTML forbids `required` there.
         required={required && (multiple || empty !== undefined)}
         multiple={multiple}
         aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(s, name, hint)}
+        aria-describedby={describedBy(s, name, hint, id)}
       >
         {empty !== undefined && !multiple ? <option value="">{empty}</option> : null}
         {options.map((o) => (
@@ -142,7 +149,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <Message s={s} name={name} hint={hint} />
+      <Message s={s} name={name} hint={hint} id={id} />
     </div>
   );
 }

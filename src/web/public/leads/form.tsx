@@ -1,14 +1,13 @@
 // The lead form ("leave your references"): its choices from the reference data and the form itself,
 // which always posts to /contatti in the page's language, whether on its own page or embedded.
 import type { Ctx } from '../../context.ts';
-import { CsrfField, type FormState } from '../../kit/form.tsx';
+import { CsrfField, SelectField, TextArea, TextField, type FormState } from '../../kit/form.tsx';
 import { ConsentField, HoneypotField, UtmFields } from '../../kit/consent.tsx';
 import { perDatabase, professionLabel } from '../../kit/options.ts';
 import { oneValue } from '../../kit/post.ts';
 import { pickUtm } from '../../../platform/consent/index.ts';
 import { MESSAGE_MAX, PREFERRED_TIMES } from '../../../domains/leads/index.ts';
 import { listProfessions, listSpecialisations } from '../../../domains/reference/index.ts';
-import { Area, Input, Select } from './fields.tsx';
 
 export interface LeadFormOptions {
   professions: { code: string; name: string; nameEn: string | null }[];
@@ -68,21 +67,21 @@ export function LeadForm({ c, options, s, compact, idPrefix = '', source, callSl
       <p class="small">{t('leads.form.required_note')}</p>
       <div class="row">
         <div class={col}>
-          <Input s={st} p={p} name="name" label={labels.name} required maxLength={200} autocomplete="name" />
+          <TextField s={st} id={`${p}name`} name="name" label={labels.name} required maxLength={200} autocomplete="name" />
         </div>
         <div class={col}>
-          <Input s={st} p={p} name="email" type="email" label={labels.email} required maxLength={254} autocomplete="email" />
+          <TextField s={st} id={`${p}email`} name="email" type="email" label={labels.email} required maxLength={254} autocomplete="email" />
         </div>
         <div class={col}>
-          <Input s={st} p={p} name="phone" type="tel" label={labels.phone} maxLength={30} autocomplete="tel" hint={t('leads.form.phone_hint')} />
+          <TextField s={st} id={`${p}phone`} name="phone" type="tel" label={labels.phone} maxLength={30} autocomplete="tel" hint={t('leads.form.phone_hint')} />
         </div>
         <div class={col}>
-          <Select s={st} p={p} name="preferredTime" label={labels.preferredTime} options={PREFERRED_TIMES.map((v) => ({ value: v, label: t(`leads.preferred_times.${v}`) }))} />
+          <SelectField s={st} id={`${p}preferredTime`} name="preferredTime" label={labels.preferredTime} options={PREFERRED_TIMES.map((v) => ({ value: v, label: t(`leads.preferred_times.${v}`) }))} />
         </div>
         <div class={col}>
-          <Select
+          <SelectField
             s={st}
-            p={p}
+            id={`${p}professionCode`}
             name="professionCode"
             label={labels.professionCode}
             required
@@ -91,9 +90,9 @@ export function LeadForm({ c, options, s, compact, idPrefix = '', source, callSl
           />
         </div>
         <div class={col}>
-          <Select
+          <SelectField
             s={st}
-            p={p}
+            id={`${p}specialisationCode`}
             name="specialisationCode"
             label={labels.specialisationCode}
             empty={t('leads.form.no_specialisation')}
@@ -102,7 +101,7 @@ export function LeadForm({ c, options, s, compact, idPrefix = '', source, callSl
           />
         </div>
       </div>
-      <Area s={st} p={p} name="message" label={labels.message} rows={compact ? 3 : 5} maxLength={MESSAGE_MAX} hint={t('leads.form.message_hint', { max: MESSAGE_MAX })} />
+      <TextArea s={st} id={`${p}message`} name="message" label={labels.message} rows={compact ? 3 : 5} maxLength={MESSAGE_MAX} hint={t('leads.form.message_hint', { max: MESSAGE_MAX })} />
       <ConsentField t={t} lp={lp} id={`${p}consent`} purpose="contact" error={st.errors.consent} checked={values.consent === 'on'} />
       <HoneypotField t={t} id={`${p}website`} />
       <button type="submit" class="btn btn-primary">
