@@ -143,7 +143,7 @@ describe('/admin/audit', () => {
     const html = await all.text();
     expect(html).toContain('probe &lt;54&gt;');
     expect(html).toContain('<option value="probe"');
-    expect(html).toContain('Pagina 1 di');
+    expect(html).toContain('href="/admin/audit?pagina=1" aria-current="page"');
 
     const probes = await (await get('/admin/audit?tipo=probe&attore=system')).text();
     expect(probes).toContain('Modifiche registrate: 55');

@@ -44,7 +44,7 @@ const describedBy = (out: string, id: string, ids: string[]) => {
 
 /**
  * A component is an exported function with a capitalised name: only those can be JSX tags
- * (`<dataTable />` would be an HTML element), so helpers (`formPost`, `pageWindow`) need no list.
+ * (`<dataTable />` would be an HTML element), so helpers (`formPost`, `pageNumbers`) need no list.
  */
 const isComponent = (name: string, value: unknown) => typeof value === 'function' && /^[A-Z]/.test(name);
 
@@ -113,15 +113,16 @@ const checks: Record<string, (out: string) => void> = {
   },
   'data-table-paged': (out) => {
     expect(out).toContain('<table class="table table-sm">');
-    expect(out).toMatch(/<nav class="pagination-wrapper" aria-label="Pagine">/);
-    expect(out).toContain('<span class="page-link" aria-current="page">Pagina 2 di 3</span>');
+    expect(out).toMatch(/<nav class="pagination-wrapper" aria-label="Pagine dei risultati">/);
+    expect(out).toContain('aria-current="page"><span class="visually-hidden">Pagina </span>2</a>');
     expect(out).toContain('href="/admin/componenti?stato=aperti&amp;pagina=1" rel="prev"');
   },
   'data-table-empty': (out) => expect(out).toBe('<p>Nessuna persona corrisponde ai filtri.</p>'),
   pager: (out) => {
-    expect(out).toMatch(/^<nav class="pagination-wrapper" aria-label="Pagine">/);
-    expect(out).toContain('href="/admin/componenti?q=rossi&amp;pagina=3" rel="next">Pagina successiva</a>');
-    expect(out).toContain('aria-current="page">Pagina 2 di 5</span>');
+    expect(out).toMatch(/^<nav class="pagination-wrapper" aria-label="Pagine dei risultati">/);
+    expect(out).toContain('href="/admin/componenti?q=rossi&amp;pagina=3" rel="next"><span class="visually-hidden">Pagina successiva</span>');
+    expect(out).toContain('href="/admin/componenti?q=rossi&amp;pagina=5"><span class="visually-hidden">Pagina </span>5</a>');
+    expect(out).toContain('<a class="page-link" href="/admin/componenti?q=rossi&amp;pagina=2" aria-current="page">');
   },
   pagination: (out) => {
     expect(out).toContain('aria-label="Pagine dei risultati"');
@@ -166,7 +167,7 @@ const checks: Record<string, (out: string) => void> = {
     expect(out).toContain('<caption>2 risultati, pagina 1 di 2</caption>');
     expect(out).toContain('<th scope="col">Nome</th><th scope="col">Email</th>');
     expect(out).toContain(`<th scope="row">${ESCAPED}</th>`);
-    expect(out).toContain('aria-current="page">Pagina 1 di 2</span>');
+    expect(out).toContain('aria-current="page"><span class="visually-hidden">Pagina </span>1</a>');
   },
   'counts-table': (out) => {
     expect(out).toContain('<table class="table table-sm" id="by-source"><caption>Contatti per fonte</caption>');

@@ -16,8 +16,7 @@ import { CheckboxGroup, CsrfField, ErrorSummary, FileField, FormActions, RadioGr
 import { Icon } from './Icon.tsx';
 import { ImportPreview, ImportTemplateLinks, ImportUploadForm } from './import-preview.tsx';
 import { AssigneeFilter, CountsTable, FilterForm, FilterSearch, FilterSelect, ResultTable, StatusTabs } from './list-page.tsx';
-import { Pager } from './pager.tsx';
-import { Pagination } from './Pagination.tsx';
+import { Pager, Pagination } from './pager.tsx';
 import { ComuniField, ProvincePicker } from './places.tsx';
 import { Notice, PublicPage } from './public-page.tsx';
 import { CaseLink, RowAction } from './row-action.tsx';
@@ -105,7 +104,7 @@ export const examples: KitExample[] = [
   example(DataTable, 'table.tsx', 'data-table-paged', { caption: 'Persone, pagina 2 di 3', columns: personColumns, rows: people.slice(1), empty: 'Nessuna persona.', small: true, paging: { page: 2, pages: 3, params: { stato: 'aperti' } } }, (c, p) => <DataTable c={c} {...p} />),
   example(DataTable, 'table.tsx', 'data-table-empty', { caption: 'Persone seguite', columns: personColumns, rows: [] as Person[], empty: 'Nessuna persona corrisponde ai filtri.' }, (c, p) => <DataTable c={c} {...p} />),
   example(Pager, 'pager.tsx', 'pager', { page: 2, pages: 5, params: { q: 'rossi' } }, (c, p) => <Pager c={c} {...p} />),
-  example(Pagination, 'Pagination.tsx', 'pagination', { page: 5, pages: 12, href: (n: number) => `/bandi?pagina=${n}` }, (c, p) => <Pagination t={c.var.t} {...p} />),
+  example(Pagination, 'pager.tsx', 'pagination', { page: 5, pages: 12, href: (n: number) => `/bandi?pagina=${n}` }, (c, p) => <Pagination t={c.var.t} {...p} />),
   example(StatusTabs, 'list-page.tsx', 'status-tabs', { label: 'Stato dei contatti', tabs: [{ label: 'Tutti', href: '/admin/contatti', current: false, count: 15200 }, { label: 'Nuovi', href: '/admin/contatti?stato=nuovo', current: true, count: 12 }, { label: 'Chiusi', href: '/admin/contatti?stato=chiuso', current: false }] }, (c, p) => <StatusTabs c={c} {...p} />),
   example(
     FilterForm,

@@ -6,7 +6,7 @@ import { CALL_TYPES, searchPublicCalls, type CallListItem } from '../../../domai
 import { fmt } from '../../../platform/i18n/format.ts';
 import { FilterSearch, FilterSelect } from '../../kit/list-page.tsx';
 import { filterOptions, professionLabel, type FilterOptions } from '../../kit/options.ts';
-import { Pagination } from '../../kit/Pagination.tsx';
+import { Pagination } from '../../kit/pager.tsx';
 import { SeoHead, localePath } from '../../kit/SeoHead.tsx';
 import { LeadBlock } from '../leads/block.tsx';
 import { CallCard } from './CallCard.tsx';
