@@ -14,6 +14,11 @@ describe('formLimits', () => {
     // No known address (a request not from a socket): only the email counts.
     expect(limit(null, 'sixth@example.test')).toBe(0);
   });
+
+  it('does not count a form sent without an email against the others without one', () => {
+    const limit = formLimits({ perAddress: 100, perEmail: 1, windowMs: 60_000 });
+    for (let i = 0; i < 5; i++) expect(limit(`10.0.1.${i}`, '')).toBe(0);
+  });
 });
 
 describe('rateLimitWait', () => {

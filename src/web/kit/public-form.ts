@@ -26,7 +26,8 @@ export type RateLimited = { code: 'rate_limited'; wait: number };
 export function formLimits({ perAddress = 10, perEmail = 3, windowMs = HOUR } = {}): (address: string | null, email: string) => number {
   const byAddress = new RateLimiter(perAddress, windowMs);
   const byEmail = new RateLimiter(perEmail, windowMs);
-  return (address, email) => Math.max(address ? byAddress.hit(address) : 0, byEmail.hit(email.toLowerCase()));
+  // An empty email (a form sent without one, answered at the field) counts against no address.
+  return (address, email) => Math.max(address ? byAddress.hit(address) : 0, email ? byEmail.hit(email.toLowerCase()) : 0);
 }
 
 /** The seconds to wait when a form's error is `rate_limited` (for formPost's `other`), else null. */

@@ -5,15 +5,14 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv, Ctx } from '../../context.ts';
 import { isBot } from '../../../platform/consent/index.ts';
 import type { FormValues } from '../../../platform/forms/index.ts';
-import { RateLimiter } from '../../../platform/http/rate-limit.ts';
 import { err, notFound, ok, type FieldErrors, type Result } from '../../../platform/result.ts';
 import { cancelRegistration, getPublicWebinar, getRegistrationByToken, listOpenWebinars, registerForWebinar, type PublicWebinar } from '../../../domains/meetings/index.ts';
 import { errorResponse } from '../../kit/guard.tsx';
+import { formLimits, privatePages, rateLimitWait, type RateLimited } from '../../kit/public-form.ts';
 import { formPost, formState, oneValue } from '../../kit/post.ts';
 import { clientIp } from '../auth/auth.tsx';
 import { CancelRegistrationPage, ListPage, Message, WebinarPage } from './pages.tsx';
 
-const HOUR = 60 * 60_000;
 const SLUG = /^[a-z0-9-]{1,80}$/;
 
 /** A slug that cannot be one is a 404 before any query. */
@@ -29,18 +28,12 @@ async function webinarPage(c: Ctx, props: { s?: FormValues; errors?: FieldErrors
   return c.html(<WebinarPage c={c} w={{ ...w, ...props.over }} s={formState(c, props.s, props.errors)} alert={props.alert} />, status);
 }
 
-type RegisterFailure = { code: string; fields?: FieldErrors; message?: string };
+type RegisterFailure = { code: string; fields?: FieldErrors; message?: string } | RateLimited;
 
 export function webinarRoutes() {
   const app = new Hono<AppEnv>();
-  // Per application instance, like the other public forms.
-  const byIp = new RateLimiter(10, HOUR);
-  const byEmail = new RateLimiter(3, HOUR);
-
-  app.use('*', async (c, next) => {
-    c.header('Cache-Control', 'private, no-store');
-    await next();
-  });
+  const limit = formLimits();
+  app.use('*', privatePages);
 
   app.get('/', async (c) => c.html(<ListPage c={c} items={await listOpenWebinars(c.var.deps.db, c.var.deps.now())} />));
 
@@ -78,18 +71,17 @@ export function webinarRoutes() {
         // The same answer as a real registration: a bot learns nothing, and nothing is stored.
         if (isBot(values)) return ok(null);
         if (!(await getPublicWebinar(deps.db, slug, deps.now()))) return notFound();
-        const ip = clientIp(c);
-        const email = oneValue(values, 'email').toLowerCase();
-        const wait = Math.max(ip ? byIp.hit(ip) : 0, email ? byEmail.hit(email) : 0);
-        if (wait > 0) return err({ code: 'rate_limited', message: String(wait) });
+        const wait = limit(clientIp(c), oneValue(values, 'email'));
+        if (wait > 0) return err({ code: 'rate_limited', wait });
         return registerForWebinar(deps, slug, values, { actor: c.var.actor });
       },
       done: (c) => c.var.lp('/webinar/grazie'),
       invalid: (c, s) => webinarPage(c, { s: kept(s.values), errors: s.errors }),
       other: (c, e, values) => {
-        if (e.code === 'rate_limited') {
-          c.header('Retry-After', e.message);
-          return webinarPage(c, { s: kept(values), alert: c.var.t('meetings.errors.rate_limited', { minutes: Math.ceil(Number(e.message) / 60) }) }, 429);
+        const wait = rateLimitWait(e);
+        if (wait !== null) {
+          c.header('Retry-After', String(wait));
+          return webinarPage(c, { s: kept(values), alert: c.var.t('meetings.errors.rate_limited', { minutes: Math.ceil(wait / 60) }) }, 429);
         }
         if (e.code === 'full') return webinarPage(c, { over: { seatsLeft: 0 } }, 409);
         if (e.code === 'closed') return webinarPage(c, {}, 409);
