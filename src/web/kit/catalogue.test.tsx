@@ -204,6 +204,13 @@ const checks: Record<string, (out: string) => void> = {
     describedBy(out, 'role', ['role-error']);
     expect(out).toContain('Scegli una delle opzioni proposte.');
   },
+  'select-field-groups': (out) => {
+    tied(out, 'disciplina');
+    describedBy(out, 'disciplina', ['disciplina-hint']);
+    expect(out).toContain('<option value="">Nessuna</option><optgroup label="Medico"><option value="1">Cardiologia</option><option value="2" selected="">Pediatria</option></optgroup>');
+    expect(out).toContain('<optgroup label="Farmacista &lt;&amp;&gt;">');
+    expect(out).not.toContain('required');
+  },
   'select-field-multiple': (out) => {
     tied(out, 'langs');
     expect(out).toContain('multiple=""');

@@ -112,6 +112,30 @@ export interface Option {
   label: string;
 }
 
+/** Options under a heading (an `<optgroup>`): the disciplines of each profession. */
+export interface OptionGroup {
+  label: string;
+  options: Option[];
+}
+
+/** The `<option>`s of a select: the empty one, the plain ones, then each group (also an htmx fragment). */
+export function selectOptions({ options, groups = [], empty, selected }: { options: Option[]; groups?: OptionGroup[]; empty?: string; selected: ReadonlySet<string> }) {
+  const one = (o: Option) => (
+    <option value={o.value} selected={selected.has(o.value)}>
+      {o.label}
+    </option>
+  );
+  return (
+    <>
+      {empty !== undefined ? <option value="">{empty}</option> : null}
+      {options.map(one)}
+      {groups.map((g) => (
+        <optgroup label={g.label}>{g.options.map(one)}</optgroup>
+      ))}
+    </>
+  );
+}
+
 export function SelectField({
   s,
   name,
@@ -122,7 +146,17 @@ export function SelectField({
   empty,
   multiple,
   id = name,
-}: FieldProps & { options: Option[]; empty?: string; multiple?: boolean }) {
+  groups = [],
+  attrs,
+}: FieldProps & {
+  options: Option[];
+  empty?: string;
+  multiple?: boolean;
+  /** Options under a heading each (`<optgroup>`), after the plain ones. */
+  groups?: OptionGroup[];
+  /** Further attributes of the select (htmx: `data-hx-get`, `data-hx-target`…). */
+  attrs?: Record<string, string>;
+}) {
   const invalid = !!s.errors[name];
   const current = s.values[name];
   const selected = new Set(Array.isArray(current) ? current : current ? [current] : []);
@@ -141,13 +175,9 @@ export function SelectField({
         multiple={multiple}
         aria-invalid={invalid ? 'true' : undefined}
         aria-describedby={describedBy(s, name, hint, id)}
+        {...attrs}
       >
-        {empty !== undefined && !multiple ? <option value="">{empty}</option> : null}
-        {options.map((o) => (
-          <option value={o.value} selected={selected.has(o.value)}>
-            {o.label}
-          </option>
-        ))}
+        {selectOptions({ options, groups, empty: multiple ? undefined : empty, selected })}
       </select>
       <Message s={s} name={name} hint={hint} id={id} />
     </div>

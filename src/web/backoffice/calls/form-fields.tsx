@@ -3,7 +3,7 @@
 // typed by name or code with a search, the Markdown preview and the Rome date-and-time pairs.
 import { raw } from 'hono/html';
 import type { Ctx } from '../../context.ts';
-import { TextField, type FormState } from '../../kit/form.tsx';
+import { SelectField, selectOptions, TextField, type FormState, type Option, type OptionGroup } from '../../kit/form.tsx';
 import { professionLabel } from '../../kit/options.ts';
 import { allValues, oneValue as str } from '../../kit/post.ts';
 import { renderMarkdown } from '../../../platform/markdown.ts';
@@ -22,88 +22,57 @@ function FieldError({ s, name }: { s: FormState; name: string }) {
 
 export function ProfessionSelect({ c, s, opts }: { c: Ctx; s: FormState; opts: CallFormOptions }) {
   const { t, lp } = c.var;
-  const current = str(s.values, 'professionCode');
-  const invalid = !!s.errors.professionCode;
   return (
-    <div class="select-wrapper mb-4">
-      <label for="professionCode">{t('calls.fields.professionCode')} *</label>
-      <select
-        id="professionCode"
-        name="professionCode"
-        class={invalid ? 'is-invalid' : undefined}
-        required
-        aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(s, 'professionCode')}
-        data-hx-get={lp('/admin/bandi/discipline')}
-        data-hx-trigger="change"
-        data-hx-target="#disciplineCode"
-        data-hx-swap="innerHTML"
+    <SelectField
+      s={s}
+      name="professionCode"
+      label={t('calls.fields.professionCode')}
+      required
+      empty={t('calls_admin.form.choose')}
+      options={opts.professions.map((p) => ({ value: p.code, label: professionLabel(p, c.var.locale) }))}
+      attrs={{
+        'data-hx-get': lp('/admin/bandi/discipline'),
+        'data-hx-trigger': 'change',
+        'data-hx-target': '#disciplineCode',
+        'data-hx-swap': 'innerHTML',
         // While the disciplines reload the old list cannot be used: a choice made then would be swapped away.
-        data-hx-disabled-elt="#disciplineCode"
-      >
-        <option value="">{t('calls_admin.form.choose')}</option>
-        {opts.professions.map((p) => (
-          <option value={p.code} selected={current === p.code}>
-            {professionLabel(p, c.var.locale)}
-          </option>
-        ))}
-      </select>
-      <FieldError s={s} name="professionCode" />
-    </div>
+        'data-hx-disabled-elt': '#disciplineCode',
+      }}
+    />
   );
+}
+
+/** The disciplines a call may have: grouped by profession, or only one profession's (for the htmx fragment). */
+function disciplineChoices(c: Ctx, opts: CallFormOptions, only?: string): { options: Option[]; groups: OptionGroup[] } {
+  const groups = opts.professions
+    .filter((p) => !only || p.code === only)
+    .map((p) => ({
+      label: professionLabel(p, c.var.locale),
+      options: opts.disciplines.filter((d) => d.professionCode === p.code).map((d) => ({ value: String(d.code), label: `${d.name} (${d.code})` })),
+    }))
+    .filter((g) => g.options.length);
+  return only ? { options: groups.flatMap((g) => g.options), groups: [] } : { options: [], groups };
 }
 
 /** The options of the discipline select: grouped by profession, or one profession's (htmx). */
 export function DisciplineOptions({ c, opts, current, only }: { c: Ctx; opts: CallFormOptions; current: string; only?: string }) {
-  const { t } = c.var;
-  const groups = opts.professions
-    .filter((p) => !only || p.code === only)
-    .map((p) => ({ p, ds: opts.disciplines.filter((d) => d.professionCode === p.code) }))
-    .filter((g) => g.ds.length);
-  return (
-    <>
-      <option value="">{t('calls_admin.form.no_discipline')}</option>
-      {only
-        ? groups.flatMap((g) =>
-            g.ds.map((d) => (
-              <option value={String(d.code)} selected={current === String(d.code)}>
-                {`${d.name} (${d.code})`}
-              </option>
-            )),
-          )
-        : groups.map((g) => (
-            <optgroup label={professionLabel(g.p, c.var.locale)}>
-              {g.ds.map((d) => (
-                <option value={String(d.code)} selected={current === String(d.code)}>
-                  {`${d.name} (${d.code})`}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-    </>
-  );
+  const { options, groups } = disciplineChoices(c, opts, only);
+  return selectOptions({ options, groups, empty: c.var.t('calls_admin.form.no_discipline'), selected: new Set(current ? [current] : []) });
 }
 
 export function DisciplineSelect({ c, s, opts }: { c: Ctx; s: FormState; opts: CallFormOptions }) {
   const { t } = c.var;
-  const invalid = !!s.errors.disciplineCode;
+  const { options, groups } = disciplineChoices(c, opts);
   return (
-    <div class="select-wrapper mb-4">
-      <label for="disciplineCode">{t('calls.fields.disciplineCode')}</label>
-      <select
-        id="disciplineCode"
-        name="disciplineCode"
-        class={invalid ? 'is-invalid' : undefined}
-        aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(s, 'disciplineCode', true)}
-      >
-        <DisciplineOptions c={c} opts={opts} current={str(s.values, 'disciplineCode')} />
-      </select>
-      <small id="disciplineCode-hint" class="form-text">
-        {t('calls_admin.form.discipline_hint')}
-      </small>
-      <FieldError s={s} name="disciplineCode" />
-    </div>
+    <SelectField
+      s={s}
+      name="disciplineCode"
+      label={t('calls.fields.disciplineCode')}
+      empty={t('calls_admin.form.no_discipline')}
+      options={options}
+      groups={groups}
+      hint={t('calls_admin.form.discipline_hint')}
+    />
   );
 }
 

@@ -33,42 +33,14 @@ export const SourceCell = ({ c, e }: { c: Ctx; e: { source: string; sourceUrl: s
   </>
 );
 
-/** A discipline picker grouped by profession (the shared SelectField has no option groups). */
+/** A discipline picker grouped by profession. */
 export function DisciplineSelect({ c, s, name, label, groups, required, hint }: { c: Ctx; s: FormState; name: string; label: string; groups: DisciplineGroup[]; required?: boolean; hint?: string }) {
   const { t, locale } = c.var;
-  const current = String(s.values[name] ?? '');
-  const invalid = !!s.errors[name];
-  const described = [hint ? `${name}-hint` : null, invalid ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class="select-wrapper mb-4">
-      <label for={name}>
-        {label}
-        {required ? ' *' : ''}
-      </label>
-      <select id={name} name={name} class={invalid ? 'is-invalid' : undefined} required={required} aria-invalid={invalid ? 'true' : undefined} aria-describedby={described}>
-        <option value="">{t('reference.graph.choose')}</option>
-        {groups.map((g) => (
-          <optgroup label={locale === 'en' && g.profession.nameEn ? g.profession.nameEn : g.profession.name}>
-            {g.disciplines.map((d) => (
-              <option value={String(d.code)} selected={current === String(d.code)}>
-                {d.name}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-      {hint ? (
-        <small id={`${name}-hint`} class="form-text">
-          {hint}
-        </small>
-      ) : null}
-      {invalid ? (
-        <div id={`${name}-error`} class="field-error mt-1">
-          {t(s.errors[name]!)}
-        </div>
-      ) : null}
-    </div>
-  );
+  const optionGroups = groups.map((g) => ({
+    label: locale === 'en' && g.profession.nameEn ? g.profession.nameEn : g.profession.name,
+    options: g.disciplines.map((d) => ({ value: String(d.code), label: d.name })),
+  }));
+  return <SelectField s={s} name={name} label={label} options={[]} groups={optionGroups} empty={t('reference.graph.choose')} required={required} hint={hint} />;
 }
 
 export const specialisationOptions = (list: Specialisation[]) => list.map((sp) => ({ value: sp.code, label: sp.name }));
