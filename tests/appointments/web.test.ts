@@ -4,15 +4,15 @@
 // list again, one week at a time) and the manage page (move, cancel, stale link → 404); rule
 // editing (prefilled form, 422 at the field); an expired email link → 410 with a way to ask again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { describeRoleMatrix, type Role } from '../support/role-matrix.ts';
 import { createStaff, postForm, signIn, type StaffUserFixture } from '../support/http.ts';
 import { text } from '../backoffice/calls-support.ts';
 import { createLead } from '../../src/domains/leads/index.ts';
-import { appointments } from '../../src/domains/appointments/tables.ts';
+import { teamList } from '../factories/appointments.ts';
+import { storeHeldAppointment } from '../../src/domains/appointments/testing.ts';
 import { addRule, availableSlots, bookingToken, leadBookingUrl } from '../../src/domains/appointments/index.ts';
-import { mailMessages } from '../../src/platform/mail/tables.ts';
+import { storedMail } from '../../src/platform/mail/index.ts';
 
 let rt: TestRuntime;
 const cookies: Record<Role, string> = { admin: '', recruiter: '', editor: '' };
@@ -32,11 +32,9 @@ beforeAll(async () => {
   const r = await addRule(rt.deps, actor, { weekday: '3', startTime: '09:00', endTime: '11:00', slotMinutes: '45', bufferMinutes: '15', mode: 'in_person', location: 'Via Belenzani 1, Trento' });
   if (!r.ok) throw new Error('rule');
   ruleId = r.value.id;
-  const [a] = await rt.deps.db
-    .insert(appointments)
-    .values({ hostId: staff.recruiter.id, startsAt: new Date('2026-11-09T08:00:00Z'), endsAt: new Date('2026-11-09T08:45:00Z'), mode: 'video', location: 'https://meet.example.org/x', name: 'Carla Blu', email: 'carla@example.org' })
-    .returning();
-  appointmentId = a!.id;
+  // A talk that began an hour ago (Monday 10:00 Rome), for the team to mark.
+  const a = await storeHeldAppointment(rt.deps.db, { hostId: staff.recruiter.id, startsAt: new Date('2026-11-09T08:00:00Z'), endsAt: new Date('2026-11-09T08:45:00Z'), mode: 'video', location: 'https://meet.example.org/x', name: 'Carla Blu', email: 'carla@example.org' });
+  appointmentId = a.id;
 });
 afterAll(() => rt.close());
 
@@ -133,7 +131,7 @@ describe('/appuntamento', () => {
     const lead = await createLead(rt.deps, { name: 'Elena Verdi', email: 'elena.verdi@example.org', phone: '+39 333 1234567', professionCode: 'infermiere', preferredTime: 'any', consent: 'on' }, { locale: 'it' });
     if (!lead.ok) throw new Error(JSON.stringify(lead.error));
     // The acknowledgement mail carries the signed booking link.
-    const [ack] = await rt.deps.db.select().from(mailMessages).where(eq(mailMessages.idempotencyKey, `lead-ack:${lead.value.id}`));
+    const [ack] = await storedMail(rt.deps.db, { keys: [`lead-ack:${lead.value.id}`] });
     const url = leadBookingUrl(rt.deps.links, lead.value.id, 'it');
     expect(ack!.text).toContain(url);
     leadToken = url.split('/').pop()!;
@@ -227,7 +225,7 @@ describe('/appuntamento', () => {
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await res.text()).toContain('<h1>Too many attempts</h1>');
-    expect(await rt.deps.db.select().from(appointments).where(eq(appointments.email, 'insistente@example.org'))).toEqual([]);
+    expect((await teamList(rt.deps)).filter((a) => a.email === 'insistente@example.org')).toEqual([]);
   });
 
   it('answers 404 to a forged link', async () => {

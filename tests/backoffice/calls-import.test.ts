@@ -2,12 +2,10 @@
 // created), and good CSV and XLSX uploads confirmed into drafts in one go.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { inArray } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { createStaff, postForm, signIn } from '../support/http.ts';
-import { buildOrganisation } from '../factories/index.ts';
+import { buildOrganisation, callsTitled } from '../factories/index.ts';
 import { postMultipart, text } from './calls-support.ts';
-import { calls } from '../../src/domains/calls/tables.ts';
 
 let rt: TestRuntime;
 let cookie: string;
@@ -26,7 +24,7 @@ const upload = (name: string, bytes: Uint8Array<ArrayBuffer>, type: string) => {
   form.append('file', new File([bytes], name, { type }));
   return postMultipart(rt.app, '/admin/bandi/importa', form, cookie);
 };
-const titled = (titles: string[]) => rt.deps.db.select().from(calls).where(inArray(calls.title, titles));
+const titled = (titles: string[]) => callsTitled(rt.deps, titles);
 
 const HEADER = 'titolo;tipo;ente;profilo;disciplina;posti;contratto;sedi;scadenza;link_domanda';
 const line = (title: string, over: Partial<Record<'ente' | 'scadenza' | 'sedi', string>> = {}) =>
