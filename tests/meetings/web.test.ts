@@ -4,15 +4,14 @@
 // inviting a call's candidates, registering a person by hand, cancelling a meeting (the public page
 // says so and refuses registrations), and meetings over more days.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from '../support/runtime.ts';
 import { describeRoleMatrix, type MatrixRoute, type Role } from '../support/role-matrix.ts';
 import { createStaff, postForm, signIn } from '../support/http.ts';
 import { ADMIN_ACTOR } from '../factories/index.ts';
 import { buildClosedCall, buildRankedList } from '../factories/rankings.ts';
 import { cancelToken, createMeeting, registerForWebinar, type Meeting } from '../../src/domains/meetings/index.ts';
-import { meetingRegistrations } from '../../src/domains/meetings/tables.ts';
-import { disciplines } from '../../src/domains/reference/tables.ts';
+import { listDisciplines } from '../../src/domains/reference/index.ts';
+import { registrationsOf } from '../factories/meetings.ts';
 
 let rt: TestRuntime;
 let clock = new Date('2026-06-01T08:00:00Z');
@@ -52,7 +51,7 @@ beforeAll(async () => {
   }
   web = await mk();
   past = await mk({ date: '2026-05-20' });
-  const [d] = await rt.deps.db.select().from(disciplines).limit(1);
+  const [d] = await listDisciplines(rt.deps.db);
   directors = await mk({ kind: 'directors', disciplineCode: String(d!.code), registrationOpen: '' });
   await registerForWebinar(rt.deps, web.slug, { name: 'Ada Verdi', email: 'ada@example.org', locale: 'it', consent: 'on' }, {});
   const call = await buildClosedCall(rt.deps);
@@ -146,7 +145,7 @@ describe('back office pages', () => {
     const id = /name="present" value="([0-9a-f-]{36})"/.exec(page)![1]!;
     const res = await postForm(rt.app, `/admin/incontri/${web.id}/presenze`, { present: id }, { cookie: cookies.recruiter });
     expect(res.status).toBe(303);
-    const [row] = await rt.deps.db.select().from(meetingRegistrations).where(eq(meetingRegistrations.id, id));
+    const row = (await registrationsOf(rt.deps, web.id)).find((r) => r.id === id);
     expect(row!.attended).toBe(true);
     clock = new Date('2026-06-01T08:00:00Z');
   });
@@ -176,7 +175,7 @@ describe('public webinar pages', () => {
     expect(okRes.headers.get('location')).toBe('/webinar/grazie');
     const bot = await postForm(rt.app, `/webinar/${m.slug}`, { name: 'Bot', email: 'bot@example.org', locale: 'it', consent: 'on', website: 'http://spam' });
     expect(bot.status).toBe(303);
-    const rows = await rt.deps.db.select().from(meetingRegistrations).where(eq(meetingRegistrations.meetingId, m.id));
+    const rows = await registrationsOf(rt.deps, m.id);
     expect(rows.map((r) => r.email)).toEqual(['bruno@example.org']);
     expect(await (await get(`/webinar/${m.slug}`)).text()).toContain('Posti disponibili: 1');
 
@@ -223,7 +222,7 @@ describe('candidates, people by hand, cancelling, more days', () => {
     const after = await (await get(`/admin/incontri/${m.id}/invita`, cookies.recruiter)).text();
     expect(after.match(/Già iscritto/g)).toHaveLength(2);
     expect(after).toContain('Invita tutti (1)');
-    const regs = await rt.deps.db.select().from(meetingRegistrations).where(eq(meetingRegistrations.meetingId, m.id));
+    const regs = await registrationsOf(rt.deps, m.id);
     expect(regs).toHaveLength(2);
   });
 
