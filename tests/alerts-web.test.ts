@@ -1,14 +1,15 @@
 // The public alert pages (/avvisi): sign-up with double opt-in and its anti-abuse rules, the signed
 // preferences, unsubscribe (also RFC 8058 one-click), renewal and click-through pages, erasure.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
 import { testRuntime, type TestRuntime } from './support/runtime.ts';
 import { SmtpPeer } from './support/smtp.ts';
 import { ORIGIN, getCsrf, postForm } from './support/http.ts';
 import { edgeOfKind, prefs, provinceOf } from './support/alerts.ts';
 import { buildCall } from './factories/index.ts';
 import { buildFanout } from './factories/alerts.ts';
-import { alertDeliveries, alertSignups, alertSubscribers } from '../src/domains/alerts/tables.ts';
+import { callDeliveries, pendingSignups, storedSubscriber } from '../src/domains/alerts/testing.ts';
+import { consentHistory } from '../src/platform/consent/index.ts';
+import { rowsHolding } from './support/trace.ts';
 import { ALERT_PATHS, clickToken, createConfirmedSubscriber, subscriberToken } from '../src/domains/alerts/index.ts';
 
 const DAY = 86_400_000;
@@ -59,8 +60,8 @@ const signupForm = (over: Record<string, string | string[]> = {}): Record<string
   ...over,
 });
 
-const signupsOf = (address: string) => db().select().from(alertSignups).where(eq(alertSignups.email, address));
-const subscriberOf = async (address: string) => (await db().select().from(alertSubscribers).where(eq(alertSubscribers.email, address)))[0];
+const signupsOf = (address: string) => pendingSignups(db(), address);
+const subscriberOf = async (address: string) => (await storedSubscriber(db(), address)) ?? undefined;
 const confirmToken = (text: string) => /\/avvisi\/conferma\/([\w-]+)/.exec(text)![1]!;
 
 /** Signs up through the web and confirms through the mailed link: a subscriber as a person makes one. */
@@ -465,12 +466,8 @@ describe('preferences page', () => {
     await smtp.waitFor((m) => m.to.includes(sub.email) && m.text.includes('già iscritto'));
     const path = `/avvisi/preferenze/${tokens(sub).prefs}`;
     const count = async () => {
-      const like = `%${sub.email}%`;
-      const q = async (table: string) =>
-        Number((await db().execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${table} t where t::text ilike '${like.replace(/'/g, "''")}'`))).rows[0]!.n);
-      const consents = Number(
-        (await db().execute<{ n: number }>(sql`select count(*)::int as n from consent_records where subject_id = ${sub.id}::uuid`)).rows[0]!.n,
-      );
+      const q = (table: string) => rowsHolding(db(), table, sub.email);
+      const consents = (await consentHistory(db(), 'alert_subscriber', sub.id)).length;
       return { subscribers: await q('alert_subscribers'), signups: await q('alert_signups'), consents, consentsText: await q('consent_records'), mails: await q('mail_messages') };
     };
     const before = await count();
@@ -598,7 +595,7 @@ describe('click-through', () => {
     expect(res.headers.get('referrer-policy')).toBe('same-origin');
     const en = await rt.app.request(`/en${ALERT_PATHS.click(token)}`);
     expect(en.headers.get('location')).toBe(`/en/bandi/${call.slug}`);
-    const [d] = await db().select().from(alertDeliveries).where(eq(alertDeliveries.id, deliveries[0]!.id));
+    const d = (await callDeliveries(db(), call.id)).find((x) => x.id === deliveries[0]!.id);
     expect(d!.clicks).toBe(2);
     expect((await rt.app.request(ALERT_PATHS.click(`${token.slice(0, -3)}abc`))).status).toBe(404);
   });

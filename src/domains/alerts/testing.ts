@@ -87,3 +87,17 @@ export async function recordFanout(db: DbOrTx, callId: string, deliveries: Deliv
     : [];
   return { fanout: f!, deliveries: rows };
 }
+
+/**
+ * The subscriber with this address as stored (with its link version, which signed links carry), or
+ * null: what a test holds to build the links a mail would carry. No page looks a person up by address.
+ */
+export async function storedSubscriber(db: DbOrTx, email: string) {
+  const [s] = await db.select().from(alertSubscribers).where(eq(alertSubscribers.email, email.toLowerCase()));
+  return s ?? null;
+}
+
+/** The sign-ups waiting for confirmation at this address, with the preferences they will confirm. */
+export async function pendingSignups(db: DbOrTx, email: string) {
+  return db.select().from(alertSignups).where(eq(alertSignups.email, email.toLowerCase()));
+}
