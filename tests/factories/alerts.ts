@@ -18,6 +18,7 @@ import {
 import { ADMIN_ACTOR } from './index.ts';
 import type { alertSubscribers } from '../../src/domains/alerts/tables.ts';
 import { recordFanout, type DeliverySpec, type FanoutSpec } from '../../src/domains/alerts/testing.ts';
+import { prefs } from '../support/alerts.ts';
 
 export type SubscriberOverrides = Partial<typeof alertSubscribers.$inferInsert> & {
   /** Specialisation codes held, or with the training details. */
@@ -108,18 +109,7 @@ let seq = 0;
 export const alertEmail = (tag = 'iscritto') => `${tag}-${++seq}-${randomBytes(2).toString('hex')}@example.org`;
 
 /** Subscription preferences with defaults (a doctor, anywhere, immediate alerts, Italian). */
-export const alertPrefs = (over: Partial<SubscriptionPrefs> = {}): SubscriptionPrefs => ({
-  name: 'Giulia Bianchi',
-  professionCode: 'medico_chirurgo',
-  specialisations: [],
-  provinces: [],
-  comuni: [],
-  callTypes: [],
-  alsoRelated: true,
-  frequency: 'immediate',
-  locale: 'it',
-  ...over,
-});
+export const alertPrefs = prefs;
 
 /**
  * A confirmed subscriber made by the domain (createConfirmedSubscriber: consent recorded, match

@@ -25,7 +25,7 @@ export interface FormPost<T> {
    * it, a form that has no fields to correct (hidden ids, a confirmation) answers `invalid` with 404.
    */
   invalid?: (c: Ctx, form: FormState, error: AnyError) => Response | Promise<Response>;
-  /** Other domain errors the page shows itself (a conflict, a state that forbids the move). */
+  /** Other domain errors the page shows itself (a conflict, a state that forbids the move); `invalid` never reaches it when the page has `invalid`. */
   other?: (c: Ctx, error: AnyError, values: FormValues) => Response | Promise<Response> | null;
 }
 
@@ -46,13 +46,13 @@ export function formPost<T>(def: FormPost<T>): Handler<AppEnv> {
       const done = await def.done(c, r.value, values);
       return typeof done === 'string' ? c.redirect(done, 303) : done;
     }
-    const other = await def.other?.(c, r.error, values);
-    if (other) return other;
     if (r.error.code === 'invalid' && def.invalid) {
       const res = await def.invalid(c, formState(c, values, r.error.fields ?? {}), r.error);
       // The page could not be drawn again (its record went meanwhile): that answer stands as it is.
       return res.status === 200 ? new Response(res.body, { status: 422, headers: res.headers }) : res;
     }
+    const other = await def.other?.(c, r.error, values);
+    if (other) return other;
     return errorResponse(c, r.error);
   };
 }

@@ -67,7 +67,7 @@ export function appointmentRoutes() {
       run: (c, values) => moveAppointment(c.var.deps, token(c), oneValue(values, 'slot')),
       done: (c, a) => withFlash(c, `/appuntamento/gestisci/${a.manageToken}`, 'moved'),
       invalid: (c, s) => managePage(c, s),
-      other: (c, e) => (e.code === 'invalid' ? null : managePage(c, formState(c), c.var.t(e.code === 'conflict' ? 'appointments.errors.slot_taken' : 'appointments.errors.not_booked'))),
+      other: (c, e) => managePage(c, formState(c), c.var.t(e.code === 'conflict' ? 'appointments.errors.slot_taken' : 'appointments.errors.not_booked')),
     }),
   );
 
@@ -97,7 +97,6 @@ export function appointmentRoutes() {
       done: (c, a) => withFlash(c, `/appuntamento/gestisci/${a.manageToken}`, 'booked'),
       invalid: (c, s) => bookPage(c, s),
       other: (c, e, values) => {
-        if (e.code === 'invalid') return null;
         if (e.code === 'conflict') return bookPage(c, formState(c, details(values)), c.var.t('appointments.errors.slot_taken'));
         if (e.code !== 'not_found' && e.code !== 'invalid_state') throw new Error(`bookAppointment: unexpected ${e.code}`);
         return linkGone(c);

@@ -151,12 +151,10 @@ export function authPageRoutes() {
       invalid: (c, form) => c.html(<SignInPage c={c} s={formState(c, keptEmail(form.values), form.errors)} next={nextOf(form.values)} />),
       // One generic refusal for a wrong password, an unknown address and a disabled account.
       other: (c, error, values) =>
-        error.code === 'invalid'
-          ? null
-          : c.html(
-              <SignInPage c={c} s={formState(c, keptEmail(values))} next={nextOf(values)} alert={error.code === 'rate_limited' ? error.message : c.var.t('accounts.sign_in.failed')} />,
-              error.code === 'rate_limited' ? 429 : 422,
-            ),
+        c.html(
+          <SignInPage c={c} s={formState(c, keptEmail(values))} next={nextOf(values)} alert={error.code === 'rate_limited' ? error.message : c.var.t('accounts.sign_in.failed')} />,
+          error.code === 'rate_limited' ? 429 : 422,
+        ),
     }),
   );
 
@@ -267,7 +265,6 @@ export function authPageRoutes() {
       // The passwords are never shown again, whatever was typed.
       invalid: (c, form) => c.html(<ResetPage c={c} s={formState(c, {}, form.errors)} token={oneValue(form.values, 'token')} />),
       other: (c, error, values) => {
-        if (error.code === 'invalid') return null;
         if (error.code === 'bad_token') return c.html(<ResetPage c={c} s={formState(c)} token="" />, 400);
         // Spent or expired: the way to ask for a new link.
         return c.html(<ResetPage c={c} s={formState(c)} token={oneValue(values, 'token')} alert={c.var.t('accounts.reset.expired')} />, 422);
