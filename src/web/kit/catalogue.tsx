@@ -273,9 +273,6 @@ export const examples: KitExample[] = [
   ),
 ];
 
-/** The examples of a component, by its name. */
-export const examplesOf = (name: string) => examples.filter((e) => e.name === name);
-
 /**
  * The props as documentation: an object literal in the style of source code (functions as written,
  * dates in ISO form, strings quoted). Plain text: the page escapes it like any other.

@@ -33,7 +33,7 @@ export interface FormPost<T> {
 export const formState = (c: Ctx, values: FormValues = {}, errors: FieldErrors = {}): FormState => ({ values, errors, t: c.var.t });
 
 /** Reads a POST body into form values (multi-valued fields as arrays). */
-export async function readForm(c: Ctx): Promise<FormValues> {
+async function readForm(c: Ctx): Promise<FormValues> {
   return formValues(await c.req.parseBody({ all: true }));
 }
 
